@@ -1,0 +1,58 @@
+# Batayon: two commands set everything up on a fresh machine.
+#   make demo   installs, creates the embedded SQLite database, loads the demo, serves it
+#   make test   installs the test dependencies and runs the whole suite
+# PORT=8001 make demo serves on another port. DATABASE_URL=postgres://… make test runs the
+# suite on PostgreSQL.
+
+VENV ?= .venv
+PYTHON ?= python3
+PORT ?= 8000
+BIN := $(VENV)/bin
+export BATAYON_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: install system-deps demo serve test test-postgres bench-evaluate bench-search messages lint clean
+
+$(BIN)/batayon: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+install: $(BIN)/batayon
+
+# What the project needs from Debian: Chromium for the browser tests and screenshots,
+# Noto fonts so Bangla renders, poppler-utils to look at generated PDFs.
+system-deps:
+	@if ! command -v chromium >/dev/null || ! fc-list | grep -qi "Noto Sans Bengali" || ! command -v pdftoppm >/dev/null; then \
+		echo "Installing Debian packages: chromium chromium-driver fonts-noto-core poppler-utils"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core poppler-utils >/dev/null; \
+	fi
+
+demo: install
+	BATAYON_DEBUG=1 $(BIN)/batayon migrate --no-input -v0
+	BATAYON_DEBUG=1 $(BIN)/batayon loaddemo
+	BATAYON_DEBUG=1 $(BIN)/batayon runserver 127.0.0.1:$(PORT)
+
+serve: install
+	BATAYON_DEBUG=1 $(BIN)/batayon runserver 127.0.0.1:$(PORT)
+
+test: install system-deps
+	BATAYON_TESTING=1 $(BIN)/pytest
+
+test-postgres: install system-deps
+	BATAYON_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
+
+bench-evaluate: install
+	$(BIN)/python bench/evaluate.py
+
+bench-search: install
+	$(BIN)/python bench/search.py
+
+messages: install
+	cd src/batayon && ../../$(BIN)/batayon makemessages -l bn -l en --no-obsolete && ../../$(BIN)/batayon compilemessages
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

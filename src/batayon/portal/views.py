@@ -1,0 +1,171 @@
+"""The public, multi-tenant portal: the national root and every office's portal.
+
+An office's portal is reached on its own domain (``kushtia.gov.bd/bn/notices/``, the office
+resolved by ``OfficeHostMiddleware``) or, locally, at ``/o/<domain>/bn/notices/``. Every view
+reads published content only and tells the reader when it last changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from batayon.content.menus import menu_for_tier
+from batayon.content.models import Page, Service, current_officers, live_notices
+from batayon.offices.models import Area, Office, Tier, office_id_for_host
+
+from .sections import SECTIONS
+
+PortalView = Callable[..., HttpResponse]
+
+
+class PortalContext:
+    """Where a portal page is: which office, which language, and how to link within it."""
+
+    def __init__(self, request: HttpRequest, office: Office | None, lang: str, domain_in_path: bool):
+        self.request = request
+        self.office = office
+        self.lang = lang
+        self.other_lang = "en" if lang == "bn" else "bn"
+        self.prefix = f"/o/{office.domain}" if office and domain_in_path else ""
+
+    def url(self, rest: str = "", lang: str | None = None) -> str:
+        """A link inside the same portal, e.g. ``url("notices/")`` → ``/o/kushtia.gov.bd/bn/notices/``."""
+        return f"{self.prefix}/{lang or self.lang}/{rest}"
+
+    def switch_url(self) -> str:
+        """The same page in the other language."""
+        path = self.request.path
+        head = f"{self.prefix}/{self.lang}/"
+        rest = path[len(head):] if path.startswith(head) else ""
+        return self.url(rest, self.other_lang)
+
+
+def portal_view(office_required: bool = True) -> Callable[[PortalView], PortalView]:
+    """Resolve the office (host or path) and the language, then call the view."""
+
+    def decorator(view: PortalView) -> PortalView:
+        @wraps(view)
+        @require_safe
+        @cache_control(public=True, max_age=300)
+        def wrapper(request: HttpRequest, lang: str, *args: Any, domain: str | None = None, **kwargs: Any):
+            office_id = office_id_for_host(domain) if domain else request.office_id
+            if domain and office_id is None:
+                raise Http404("No such portal")
+            office = None
+            if office_id:
+                office = Office.objects.select_related("area", "district", "upazila").get(pk=office_id)
+            if office_required and office is None:
+                raise Http404("No office")
+            translation.activate(lang)
+            request.LANGUAGE_CODE = lang
+            request.portal = PortalContext(request, office, lang, domain_in_path=bool(domain))
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    portal: PortalContext = request.portal
+    context.setdefault("portal", portal)
+    context.setdefault("office", portal.office)
+    context.setdefault("lang", portal.lang)
+    if portal.office is not None:
+        context.setdefault("menu", menu_for_tier(portal.office.tier))
+    return render(request, template, context)
+
+
+def root(request: HttpRequest) -> HttpResponse:
+    """``/``: an office's domain opens its Bangla home page; the platform host, the national root."""
+    if request.office_id:
+        return HttpResponseRedirect("/bn/")
+    return home(request, lang="bn")
+
+
+@portal_view(office_required=False)
+def home(request: HttpRequest) -> HttpResponse:
+    office = request.portal.office
+    if office is None:
+        return national_root(request)
+    notices = live_notices(office)
+    services = Service.objects.published().of(office)
+    context = {
+        "notices": list(notices[:5]),
+        "service_box": list(services.filter(in_service_box=True)[:12]),
+        "head": current_officers(office).filter(kind="officer").first(),
+        "updated": office.content_updated_at,
+        "sections": list(SECTIONS.values()),
+    }
+    return _render(request, "portal/home.html", context)
+
+
+def national_root(request: HttpRequest) -> HttpResponse:
+    """The offices of Bangladesh by division → district, and by ministry."""
+    divisions = list(Area.objects.filter(level=Area.Level.DIVISION).order_by("code"))
+    districts = list(Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_en"))
+    by_division: dict[int, list[Area]] = {}
+    for district in districts:
+        by_division.setdefault(district.parent_id, []).append(district)
+    for division in divisions:
+        division.district_list = by_division.get(division.pk, [])
+    ministries = (
+        Office.objects.filter(tier=Tier.MINISTRY)
+        .annotate(agencies=Count("org_children", filter=Q(org_children__tier=Tier.AGENCY)))
+        .order_by("name_bn")
+    )
+    return _render(request, "portal/national_root.html", {"divisions": divisions, "ministries": ministries})
+
+
+@portal_view(office_required=False)
+def area_directory(request: HttpRequest, code: str, level: int) -> HttpResponse:
+    """A division, district or upazila: its own offices, and the areas below it."""
+    area = get_object_or_404(Area.objects.select_related("parent__parent"), level=level, code=code)
+    offices = Office.objects.filter(area=area).order_by("tier", "name_bn")
+    children = list(area.children.order_by("name_en"))
+    return _render(request, "portal/area_directory.html", {"area": area, "offices": offices, "children": children})
+
+
+@portal_view(office_required=False)
+def org_directory(request: HttpRequest, pk: int) -> HttpResponse:
+    """A ministry or agency: the offices directly below it, grouped by district."""
+    parent = get_object_or_404(Office, pk=pk, tier__in=[Tier.MINISTRY, Tier.AGENCY])
+    children = Office.objects.filter(org_parent=parent).select_related("district", "division")
+    children = children.order_by("tier", "district__name_en", "name_bn")
+    return _render(request, "portal/org_directory.html", {"parent": parent, "children": children})
+
+
+@portal_view()
+def section(request: HttpRequest, key: str) -> HttpResponse:
+    spec = SECTIONS.get(key)
+    if spec is None:
+        raise Http404("No such section")
+    context = spec.loader(request.portal.office)
+    context["section"] = spec
+    context["title"] = spec.title(request.portal.lang)
+    return _render(request, spec.template, context)
+
+
+@portal_view()
+def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = get_object_or_404(live_notices(request.portal.office), pk=pk)
+    return _render(
+        request, "portal/notice_detail.html",
+        {"notice": notice, "updated": notice.updated_at, "section": SECTIONS["notices"]},
+    )
+
+
+@portal_view()
+def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    page = get_object_or_404(Page.objects.published().of(request.portal.office), slug=slug)
+    return _render(request, "portal/page.html", {"page": page, "updated": page.updated_at})
+

@@ -1,0 +1,18 @@
+"""URL map. Each app owns its own ``urls.py``; the public portal comes last because its
+patterns (``/<lang>/…``) are the most general."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from batayon.core.views import serve_media, set_language
+
+urlpatterns = [
+    path("media/<path:path>", serve_media, name="media"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("batayon.workspace.account_urls")),
+    path("workspace/", include("batayon.workspace.urls")),
+    path("supervision/", include("batayon.compliance.urls")),
+    path("api/", include("batayon.api.urls")),
+    path("", include("batayon.portal.urls")),
+]
