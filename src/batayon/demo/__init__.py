@@ -1,0 +1,1 @@
+"""The demo: a realistic Kushtia district (seed 001 is its DC's letter)."""
