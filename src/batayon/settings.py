@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "batayon.core",
     "batayon.offices",
+    "batayon.accounts",
     "batayon.content",
     "batayon.compliance",
     "batayon.workspace",

@@ -127,6 +127,9 @@ class Office(models.Model):
     address = models.CharField(max_length=300, blank=True)  # translated
     phone = models.CharField(max_length=20, blank=True)
     email = models.EmailField(blank=True)
+    requires_approval = models.BooleanField(
+        default=False, help_text=_("প্রকাশের আগে দপ্তর প্রধানের অনুমোদন লাগবে (দুই ধাপে প্রকাশ)")
+    )
     notice_emails = models.TextField(
         blank=True, help_text=_("নোটিশ বিতরণ তালিকা: প্রতি লাইনে একটি ই-মেইল ঠিকানা")
     )

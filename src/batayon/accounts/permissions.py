@@ -1,0 +1,155 @@
+"""Every permission decision of the platform, in one place (R-7.1).
+
+Views never test roles themselves: they call ``can()`` or use one of the decorators below,
+which also mark the view so that a test can prove no view of the workspace, the supervision
+pages or the write API was added without a check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from batayon.offices.models import Office, Tier
+
+from .models import Membership, Role
+
+# Actions an office's own people can take on it.
+EDITOR_ACTIONS = {"view", "view_drafts", "edit", "confirm", "import"}
+HEAD_ACTIONS = EDITOR_ACTIONS | {"publish", "approve", "manage_users"}
+# What a supervisor may do on offices under them. Editing their content is limited to the
+# sections the rulebook marks as supervisor-editable (see ``supervisor_editable``).
+SUPERVISOR_ACTIONS = {"view", "view_drafts", "view_dashboard", "remind"}
+ACTIONS = HEAD_ACTIONS | SUPERVISOR_ACTIONS | {"edit_rulebook"}
+
+# Sections a supervisor may edit for an office under them, e.g. a DC office's programmer
+# fixing a union's standard menu or a dead service-box link. The compliance rulebook may
+# extend this (its rules carry ``supervisor_editable``).
+SUPERVISOR_EDITABLE_SECTIONS: set[str] = {"services"}
+
+
+def is_admin(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists()
+
+
+def _memberships(user: Any) -> list[Membership]:
+    """The user's memberships, cached on the user object for the request."""
+    cached = getattr(user, "_batayon_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("office"))
+        user._batayon_memberships = cached
+    return cached
+
+
+def supervised_offices(user: Any) -> QuerySet[Office]:
+    """Every office the user supervises (for admins, all), as one query."""
+    if not getattr(user, "is_authenticated", False):
+        return Office.objects.none()
+    if is_admin(user):
+        return Office.objects.all()
+    condition = Q(pk__in=[])
+    for m in _memberships(user):
+        if m.role != Role.SUPERVISOR:
+            continue
+        office = m.office
+        if office.tier in {Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA} and office.geo_path:
+            condition |= Q(geo_path__startswith=office.geo_path)
+        elif office.tier in {Tier.MINISTRY, Tier.AGENCY}:
+            condition |= Q(org_path__startswith=office.org_path)
+        else:
+            condition |= Q(pk=office.pk)
+    return Office.objects.filter(condition)
+
+
+def editable_offices(user: Any) -> QuerySet[Office]:
+    """Offices whose own content the user edits (as editor or head)."""
+    if not getattr(user, "is_authenticated", False):
+        return Office.objects.none()
+    ids = [m.office_id for m in _memberships(user) if m.role in {Role.EDITOR, Role.HEAD}]
+    return Office.objects.filter(pk__in=ids)
+
+
+def can(user: Any, action: str, office: Office | None = None, section: str | None = None) -> bool:
+    """May ``user`` take ``action`` on ``office`` (optionally on one section of its content)?"""
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown action {action!r}")
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated or not user.is_active:
+        return False
+    if is_admin(user):
+        return True
+    if office is None:
+        # Actions without an office: dashboards need at least one supervised subtree.
+        return action == "view_dashboard" and any(m.role == Role.SUPERVISOR for m in _memberships(user))
+    for m in _memberships(user):
+        if m.office_id != office.pk:
+            continue
+        if m.role == Role.HEAD and action in HEAD_ACTIONS:
+            return True
+        if m.role == Role.EDITOR and action in EDITOR_ACTIONS:
+            return True
+        if m.role == Role.EDITOR and action == "publish" and not office.requires_approval:
+            return True
+    if action in SUPERVISOR_ACTIONS or (action == "edit" and section in SUPERVISOR_EDITABLE_SECTIONS):
+        return supervised_offices(user).filter(pk=office.pk).exists()
+    return False
+
+
+def office_permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """For views with a ``domain`` URL argument: resolve the office, check, set ``request.office``.
+
+    Anonymous users go to the login page; signed-in users without the right get 403, and the
+    view never learns whether the office exists beyond that.
+    """
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, domain: str, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            office = get_object_or_404(Office, domain=domain)
+            if not can(request.user, action, office, kwargs.get("section")):
+                raise PermissionDenied
+            request.office = office
+            return view(request, *args, **kwargs)
+
+        wrapper.permission_action = action  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+def permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """For views that are not about one office (dashboards, national tools)."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            if not can(request.user, action):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.permission_action = action  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+def public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Mark a view under a protected prefix as deliberately open (login page, public reports)."""
+    view.permission_action = "public"  # type: ignore[attr-defined]
+    return view
