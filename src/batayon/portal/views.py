@@ -135,13 +135,38 @@ def area_directory(request: HttpRequest, code: str, level: int) -> HttpResponse:
     return _render(request, "portal/area_directory.html", {"area": area, "offices": offices, "children": children})
 
 
+# Above this many offices an organisational page lists districts to choose from instead of
+# every office (LGD has 4,540 union parishads: no phone should download that list).
+ORG_DIRECTORY_LIMIT = 120
+
+
 @portal_view(office_required=False)
 def org_directory(request: HttpRequest, pk: int) -> HttpResponse:
-    """A ministry or agency: the offices directly below it, grouped by district."""
+    """A ministry or agency: its agencies, and its field offices (by district when many)."""
     parent = get_object_or_404(Office, pk=pk, tier__in=[Tier.MINISTRY, Tier.AGENCY])
-    children = Office.objects.filter(org_parent=parent).select_related("district", "division")
-    children = children.order_by("tier", "district__name_en", "name_bn")
-    return _render(request, "portal/org_directory.html", {"parent": parent, "children": children})
+    below = Office.objects.filter(org_parent=parent).select_related("district")
+    agencies = below.filter(tier=Tier.AGENCY).order_by("name_bn")
+    offices = below.exclude(tier=Tier.AGENCY)
+    district = None
+    if request.GET.get("district"):
+        district = get_object_or_404(Area, level=Area.Level.DISTRICT, code=request.GET["district"])
+        offices = offices.filter(Q(district=district) | Q(area=district.parent, tier=Tier.DIVISION_FIELD))
+    districts = None
+    if district is None and offices.count() > ORG_DIRECTORY_LIMIT:
+        districts = (
+            Area.objects.filter(level=Area.Level.DISTRICT)
+            .annotate(n=Count("id", filter=Q(pk__in=offices.values("district"))))
+            .order_by("name_en")
+        )
+        offices = offices.none()
+    context = {
+        "parent": parent,
+        "agencies": agencies,
+        "children": offices.order_by("tier", "district__name_en", "name_bn"),
+        "districts": districts,
+        "district": district,
+    }
+    return _render(request, "portal/org_directory.html", context)
 
 
 @portal_view()
