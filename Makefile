@@ -10,7 +10,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 export BATAYON_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install system-deps demo serve test test-postgres bench-evaluate bench-search messages lint clean
+.PHONY: install system-deps fonts demo serve test test-postgres bench-evaluate bench-search messages lint clean
 
 $(BIN)/batayon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,16 @@ system-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core poppler-utils >/dev/null; \
 	fi
 
-demo: install
+# Bangla fonts for the PDFs the platform writes (WeasyPrint shapes with them).
+fonts:
+	@if ! fc-list | grep -qi "Noto Sans Bengali"; then \
+		echo "Installing Debian package: fonts-noto-core"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null; \
+	fi
+
+demo: install fonts
 	BATAYON_DEBUG=1 $(BIN)/batayon migrate --no-input -v0
-	BATAYON_DEBUG=1 $(BIN)/batayon loaddemo
+	BATAYON_DEBUG=1 $(BIN)/batayon loaddemo --port $(PORT)
 	BATAYON_DEBUG=1 $(BIN)/batayon runserver 127.0.0.1:$(PORT)
 
 serve: install
