@@ -23,9 +23,9 @@ install: $(BIN)/batayon
 # What the project needs from Debian: Chromium for the browser tests and screenshots,
 # Noto fonts so Bangla renders, poppler-utils to look at generated PDFs.
 system-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list | grep -qi "Noto Sans Bengali" || ! command -v pdftoppm >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! fc-list | grep -qi "Noto Sans Bengali" || ! command -v pdftoppm >/dev/null || ! command -v msgfmt >/dev/null; then \
 		echo "Installing Debian packages: chromium chromium-driver fonts-noto-core poppler-utils"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core poppler-utils >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core poppler-utils gettext >/dev/null; \
 	fi
 
 # Bangla fonts for the PDFs the platform writes (WeasyPrint shapes with them).
@@ -56,7 +56,8 @@ bench-search: install
 	$(BIN)/python bench/search.py
 
 messages: install
-	cd src/batayon && ../../$(BIN)/batayon makemessages -l bn -l en --no-obsolete && ../../$(BIN)/batayon compilemessages
+	cd src/batayon && BATAYON_DATA_DIR=$(BATAYON_DATA_DIR) ../../$(BIN)/batayon makemessages -l bn -l en --no-obsolete
+	$(BIN)/python tools/fill_catalogues.py
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -1,0 +1,51 @@
+"""Keep the two catalogues complete after ``makemessages``.
+
+msgids are Bangla (the platform's first language), so the ``bn`` catalogue translates each
+msgid to itself, and the ``en`` catalogue takes its English from ``locale/en-glossary.json``
+(msgid → English), which engineers extend as they add strings. Prints what is still missing.
+
+    python tools/fill_catalogues.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import polib
+
+LOCALE = Path(__file__).resolve().parent.parent / "src" / "batayon" / "locale"
+
+
+def main() -> int:
+    glossary: dict[str, str] = json.loads((LOCALE / "en-glossary.json").read_text(encoding="utf-8"))
+    missing = []
+    for lang in ("bn", "en"):
+        po = polib.pofile(str(LOCALE / lang / "LC_MESSAGES" / "django.po"))
+        for entry in po:
+            if entry.obsolete:
+                continue
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            if lang == "bn":
+                entry.msgstr = entry.msgid
+                if entry.msgid_plural:
+                    entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+            else:
+                english = glossary.get(entry.msgid)
+                if english:
+                    entry.msgstr = english
+                    if entry.msgid_plural:
+                        entry.msgstr_plural = {0: english, 1: glossary.get(entry.msgid_plural, english)}
+                elif not entry.msgstr:
+                    missing.append(entry.msgid)
+        po.save()
+        po.save_as_mofile(str(LOCALE / lang / "LC_MESSAGES" / "django.mo"))
+    for msgid in missing:
+        print(f"no English for: {msgid}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
