@@ -95,3 +95,8 @@ def test_organisational_directory_lists_agencies_and_field_offices(client, db):
     body = client.get(f"/en/directory/org/{dae.pk}/?district={kushtia.code}").content.decode()
     assert "Upazila Agriculture Office, Kumarkhali" in body
     assert "Upazila Agriculture Office, Dumuria" not in body  # Khulna district
+
+
+def test_local_office_root_opens_bangla(client, kushtia_dc):
+    response = client.get("/o/kushtia.gov.bd/")
+    assert response.status_code == 302 and response["Location"] == "/o/kushtia.gov.bd/bn/"

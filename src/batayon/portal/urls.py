@@ -2,6 +2,7 @@
 links between portals, under ``/o/<domain>/`` (``/o/kushtia.gov.bd/bn/…``)."""
 
 from django.urls import include, path, register_converter
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -31,6 +32,7 @@ urlpatterns = [
     path("<lang:lang>/directory/district/<str:code>/", views.area_directory, {"level": 2}, name="district"),
     path("<lang:lang>/directory/upazila/<str:code>/", views.area_directory, {"level": 3}, name="upazila"),
     path("<lang:lang>/directory/org/<int:pk>/", views.org_directory, name="org"),
+    path("o/<str:domain>/", RedirectView.as_view(url="/o/%(domain)s/bn/"), name="office-root"),
     path("o/<str:domain>/", include(office_patterns)),
     *office_patterns,
 ]
