@@ -103,6 +103,29 @@ def can(user: Any, action: str, office: Office | None = None, section: str | Non
     return False
 
 
+def needs_second_factor(user: Any) -> bool:
+    """Supervisors and administrators must sign in with a TOTP token as well (R-7.1)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or any(m.role in {Role.SUPERVISOR, Role.ADMIN} for m in _memberships(user))
+
+
+def second_factor_redirect(request: HttpRequest) -> HttpResponse | None:
+    """Where to send a signed-in user who still owes a second factor (None if nothing owed).
+
+    Only session sign-ins owe it: an API client authenticated some other way (a token) is
+    not sent to a web page it cannot use."""
+    session = getattr(request, "session", None)
+    if session is None or not session.get("_auth_user_id"):
+        return None
+    if needs_second_factor(request.user) and not getattr(request.user, "is_verified", lambda: False)():
+        from django.shortcuts import redirect
+        from django.utils.http import urlencode
+
+        return redirect(f"/accounts/2fa/?{urlencode({'next': request.get_full_path()})}")
+    return None
+
+
 def office_permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """For views with a ``domain`` URL argument: resolve the office, check, set ``request.office``.
 
@@ -117,6 +140,8 @@ def office_permission_required(action: str) -> Callable[[Callable[..., HttpRespo
                 from django.contrib.auth.views import redirect_to_login
 
                 return redirect_to_login(request.get_full_path())
+            if (pending := second_factor_redirect(request)) is not None:
+                return pending
             office = get_object_or_404(Office, domain=domain)
             if not can(request.user, action, office, kwargs.get("section")):
                 raise PermissionDenied
@@ -139,6 +164,8 @@ def permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], 
                 from django.contrib.auth.views import redirect_to_login
 
                 return redirect_to_login(request.get_full_path())
+            if (pending := second_factor_redirect(request)) is not None:
+                return pending
             if not can(request.user, action):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
@@ -147,6 +174,40 @@ def permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], 
         return wrapper
 
     return decorator
+
+
+def signed_in_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """For pages any signed-in user may open whose content is scoped by the user's own rights
+    (the workspace home lists ``editable_offices(user)`` and nothing else). Applies the
+    second-factor gate like the other decorators."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        if (pending := second_factor_redirect(request)) is not None:
+            return pending
+        return view(request, *args, **kwargs)
+
+    wrapper.permission_action = "signed_in"  # type: ignore[attr-defined]
+    return wrapper
+
+
+def password_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """For the second-factor pages themselves: a password sign-in is enough to reach them."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    wrapper.permission_action = "password_only"  # type: ignore[attr-defined]
+    return wrapper
 
 
 def public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

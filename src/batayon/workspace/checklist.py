@@ -1,0 +1,37 @@
+"""The compliance engine as the workspace sees it (``batayon.compliance.services``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from batayon.offices.models import Office
+
+STATUS_CLASS = {
+    "ok": "ok", "due_soon": "warn", "stale": "bad", "missing": "bad", "untranslated": "warn",
+    "broken": "bad", "not_applicable": "na",
+}
+
+
+def _services() -> Any:
+    try:
+        from batayon.compliance import services
+    except ImportError:  # the engine is optional in a partial checkout
+        return None
+    return services
+
+
+def office_checklist(office: Office) -> list[Any] | None:
+    services = _services()
+    return services.checklist(office) if services is not None and hasattr(services, "checklist") else None
+
+
+def office_score(office: Office) -> Any:
+    services = _services()
+    return services.office_score(office) if services is not None and hasattr(services, "office_score") else None
+
+
+def confirm_current(office: Office, section: str, user: Any) -> Any:
+    services = _services()
+    if services is None or not hasattr(services, "confirm_current"):
+        raise RuntimeError("compliance engine not installed")
+    return services.confirm_current(office, section, user)

@@ -1,0 +1,297 @@
+"""Importing an office's officer or staff list from the spreadsheet it already keeps.
+
+.xlsx (read with openpyxl in read-only mode; formulas are never evaluated: a cell holding a
+formula is flagged, not computed) or .csv (UTF-8, with or without a BOM). Every row is
+checked and the problems listed in Bangla; rows are saved only if the whole file is good,
+in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from typing import Any, IO
+
+import openpyxl
+import xlsxwriter
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from batayon.bangla.dates import parse_date
+from batayon.bangla.digits import to_bangla_digits, to_latin_digits
+from batayon.bangla.phone import InvalidPhone, normalise_phone
+from batayon.bangla.text import nfc
+from batayon.content.models import Officer
+from batayon.history.models import AuditEntry
+from batayon.history.services import record, save_content
+
+from . import uploads
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 1000
+HEADER_SCAN_ROWS = 10
+
+# (field, Bangla header in the template, other headers offices use)
+COLUMNS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("name_bn", "নাম (বাংলা)", ("নাম", "name_bn", "কর্মকর্তার নাম", "কর্মচারীর নাম")),
+    ("name_en", "নাম (ইংরেজি)", ("name", "name_en", "name (english)", "নাম (english)")),
+    ("designation_bn", "পদবি (বাংলা)", ("পদবি", "পদবী", "পদবী (বাংলা)", "designation_bn")),
+    ("designation_en", "পদবি (ইংরেজি)", ("designation", "designation_en", "পদবী (ইংরেজি)", "পদবি (english)")),
+    ("section_name_bn", "শাখা (বাংলা)", ("শাখা", "section_bn")),
+    ("section_name_en", "শাখা (ইংরেজি)", ("section", "section_en")),
+    ("mobile", "দাপ্তরিক মোবাইল", ("মোবাইল", "মোবাইল নম্বর", "mobile", "mobile no")),
+    ("phone", "ফোন (অফিস)", ("ফোন", "phone", "telephone")),
+    ("email", "ই-মেইল", ("ইমেইল", "ইমেল", "email", "e-mail")),
+    ("sort_order", "ক্রম", ("ক্রমিক", "ক্রমিক নং", "sl", "order")),
+    ("joined_on", "যোগদানের তারিখ", ("যোগদান", "joined_on", "joining date")),
+]
+
+
+def _key(header: Any) -> str:
+    return " ".join(nfc(str(header or "")).strip().lower().split())
+
+
+HEADER_MAP: dict[str, str] = {}
+for _field, _bn, _others in COLUMNS:
+    for _h in (_bn, *_others):
+        HEADER_MAP[_key(_h)] = _field
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message is Bangla."""
+
+
+@dataclass
+class ImportRow:
+    line: int
+    values: dict[str, Any]
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    rows: list[ImportRow]
+    columns: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.rows) and not any(r.errors for r in self.rows)
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for r in self.rows if r.errors)
+
+
+def _bn(n: int) -> str:
+    return to_bangla_digits(str(n))
+
+
+# ----- reading the file ------------------------------------------------------------------
+
+
+def _read_xlsx(data: bytes) -> list[tuple[int, list[Any]]]:
+    # data_only=False on purpose: openpyxl never evaluates formulas, and with data_only=True a
+    # formula's cached result would slip in unnoticed; this way the "=…" text is seen and flagged.
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:
+        raise ImportFileError("এক্সেল ফাইলটি পড়া যায়নি; ফাইলটি নষ্ট হতে পারে।") from exc
+    try:
+        ws = wb.worksheets[0]
+        out = []
+        for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            if number > MAX_ROWS + HEADER_SCAN_ROWS + 1:
+                raise ImportFileError(f"ফাইলে {_bn(MAX_ROWS)}টির বেশি সারি আছে; ভাগ করে দিন।")
+            out.append((number, list(row)))
+        return out
+    finally:
+        wb.close()
+
+
+def _read_csv(data: bytes) -> list[tuple[int, list[Any]]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError("CSV ফাইলটি UTF-8 নয়; এক্সেলে “CSV UTF-8” হিসেবে সংরক্ষণ করুন।") from exc
+    rows = list(csv.reader(io.StringIO(text)))
+    if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS + 1:
+        raise ImportFileError(f"ফাইলে {_bn(MAX_ROWS)}টির বেশি সারি আছে; ভাগ করে দিন।")
+    return list(enumerate(rows, start=1))
+
+
+def read_table(f: IO[bytes], filename: str) -> list[tuple[int, list[Any]]]:
+    data = uploads.read_limited(f, MAX_BYTES)
+    if data[:4] == b"PK\x03\x04":
+        try:
+            kind = uploads.identify(data)  # macro, bomb and type checks
+        except uploads.UploadRejected as exc:
+            raise ImportFileError(" ".join(exc.messages)) from exc
+        if kind != "xlsx":
+            raise ImportFileError("শুধু এক্সেল (.xlsx) বা CSV ফাইল দেওয়া যায়।")
+        return _read_xlsx(data)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise ImportFileError("পুরোনো .xls ফাইল পড়া যায় না; এক্সেলে .xlsx হিসেবে সংরক্ষণ করে দিন।")
+    if b"\x00" in data[:4096]:
+        raise ImportFileError("শুধু এক্সেল (.xlsx) বা CSV ফাইল দেওয়া যায়।")
+    return _read_csv(data)
+
+
+# ----- checking rows ---------------------------------------------------------------------
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value)).strip()
+
+
+def parse(f: IO[bytes], filename: str, office: Any, kind: str) -> ImportResult:
+    table = read_table(f, filename)
+    header_at = None
+    columns: dict[int, str] = {}
+    for number, cells in table[:HEADER_SCAN_ROWS]:
+        found = {i: HEADER_MAP[_key(c)] for i, c in enumerate(cells) if _key(c) in HEADER_MAP}
+        if "name_bn" in found.values() or "name_en" in found.values():
+            header_at, columns = number, found
+            break
+    if header_at is None:
+        raise ImportFileError("শিরোনাম সারি পাওয়া যায়নি; নমুনা ফাইলের মতো “নাম (বাংলা)”, “পদবি (বাংলা)” … কলাম রাখুন।")
+    rows: list[ImportRow] = []
+    for number, cells in table:
+        if number <= header_at:
+            continue
+        raw = {name: cells[i] if i < len(cells) else None for i, name in columns.items()}
+        if all(_cell_text(v) == "" for v in raw.values()):
+            continue
+        rows.append(_check_row(number, raw))
+    if not rows:
+        raise ImportFileError("ফাইলে কোনো তথ্যের সারি নেই।")
+    if len(rows) > MAX_ROWS:
+        raise ImportFileError(f"ফাইলে {_bn(MAX_ROWS)}টির বেশি সারি আছে; ভাগ করে দিন।")
+    check_duplicates(rows, office)
+    return ImportResult(rows, [c for c, _bn_h, _o in COLUMNS if c in columns.values()])
+
+
+def _check_row(line: int, raw: dict[str, Any]) -> ImportRow:
+    row = ImportRow(line, {})
+    for name, value in raw.items():
+        text = _cell_text(value)
+        if text.startswith("="):
+            row.errors.append(f"“{text[:40]}” একটি সূত্র (ফর্মুলা); সূত্র গ্রহণ করা হয় না, মানটি লিখুন")
+        if name == "joined_on" and isinstance(value, (dt.date, dt.datetime)):
+            row.values[name] = (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+        else:
+            row.values[name] = text
+    v = row.values
+    if not v.get("name_bn"):
+        row.errors.append("নাম (বাংলা) নেই")
+    if not v.get("designation_bn"):
+        row.errors.append("পদবি (বাংলা) নেই")
+    for name, label in (("mobile", "মোবাইল"), ("phone", "ফোন")):
+        if v.get(name) and not v[name].startswith("="):
+            try:
+                v[name] = normalise_phone(v[name])
+            except InvalidPhone as exc:
+                row.errors.append(f"{label} “{v[name]}”: {exc}")
+    if v.get("email"):
+        try:
+            validate_email(v["email"])
+            v["email"] = v["email"].lower()
+        except ValidationError:
+            row.errors.append(f"ই-মেইল “{v['email']}” সঠিক নয়")
+    if v.get("sort_order"):
+        try:
+            v["sort_order"] = int(to_latin_digits(str(v["sort_order"])))
+        except ValueError:
+            row.errors.append(f"ক্রম “{v['sort_order']}” একটি সংখ্যা হতে হবে")
+    if v.get("joined_on") and not str(v["joined_on"]).startswith("="):
+        try:
+            value = v["joined_on"]
+            v["joined_on"] = value if len(value) == 10 and value[4] == "-" else parse_date(value).isoformat()
+        except ValueError as exc:
+            row.errors.append(f"যোগদানের তারিখ: {exc}")
+    for name in ("name_bn", "name_en", "designation_bn", "designation_en", "section_name_bn", "section_name_en"):
+        if len(v.get(name, "")) > 200:
+            row.errors.append("লেখা ২০০ অক্ষরের বেশি")
+    return row
+
+
+def check_duplicates(rows: list[ImportRow], office: Any) -> None:
+    """The same mobile or e-mail twice in the file, or already on a current officer."""
+    today = timezone.localdate()
+    existing: dict[tuple[str, str], str] = {}
+    current = Officer.objects.filter(office=office).filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+    for name, mobile, email in current.values_list("name_bn", "mobile", "email"):
+        if mobile:
+            existing[("mobile", mobile)] = name
+        if email:
+            existing[("email", email.lower())] = name
+    seen: dict[tuple[str, str], int] = {}
+    labels = {"mobile": "মোবাইল নম্বর", "email": "ই-মেইল"}
+    for row in rows:
+        for name in ("mobile", "email"):
+            value = row.values.get(name)
+            if not value:
+                continue
+            key = (name, value)
+            if key in seen:
+                row.errors.append(f"{labels[name]} {value} ফাইলের সারি {_bn(seen[key])}-এও আছে")
+            else:
+                seen[key] = row.line
+            if key in existing:
+                row.errors.append(f"{labels[name]} {value} ইতিমধ্যে {existing[key]}-এর নামে তালিকায় আছে")
+
+
+# ----- saving ---------------------------------------------------------------------------
+
+
+def save_rows(office: Any, kind: str, rows: list[dict[str, Any]], filename: str, user: Any, request: Any) -> int:
+    """Create every row, or none: one transaction, duplicates re-checked against the database."""
+    checked = [ImportRow(i + 1, dict(values)) for i, values in enumerate(rows)]
+    with transaction.atomic():
+        check_duplicates(checked, office)
+        problems = [e for r in checked for e in r.errors]
+        if problems:
+            raise ImportFileError("ফাইল দেখার পর তালিকা বদলে গেছে: " + "; ".join(problems[:5]))
+        for row in checked:
+            v = row.values
+            officer = Officer(office=office, kind=kind)
+            for name in ("name_bn", "name_en", "designation_bn", "designation_en", "section_name_bn",
+                         "section_name_en", "mobile", "phone", "email"):
+                setattr(officer, name, v.get(name) or "")
+            officer.name = officer.name_bn
+            officer.designation = officer.designation_bn
+            if v.get("sort_order"):
+                officer.sort_order = int(v["sort_order"])
+            if v.get("joined_on"):
+                officer.joined_on = dt.date.fromisoformat(v["joined_on"])
+            save_content(officer, user, request, note={"import": filename})
+        record(AuditEntry.Action.IMPORT, user, request, office=office,
+               changes={"file": filename, "rows": len(checked), "kind": kind})
+    return len(checked)
+
+
+def template_xlsx(kind: str) -> bytes:
+    """A blank sheet with the Bangla headers and one example row, for offices to fill in."""
+    out = io.BytesIO()
+    wb = xlsxwriter.Workbook(out, {"in_memory": True})
+    ws = wb.add_worksheet("কর্মকর্তা" if kind == "officer" else "কর্মচারী")
+    head = wb.add_format({"bold": True, "bg_color": "#DDEEDD", "border": 1, "text_wrap": True})
+    text = wb.add_format({"num_format": "@"})  # phone numbers keep their leading zero
+    for col, (_f, header, _o) in enumerate(COLUMNS):
+        ws.write_string(0, col, header, head)
+        ws.set_column(col, col, 22, text)
+    example = ["মোঃ আব্দুল করিম", "Md. Abdul Karim", "উপজেলা নির্বাহী অফিসার", "Upazila Nirbahi Officer",
+               "", "", "০১৭১১০০০০০০", "০৭১-৬২০০০", "uno@example.gov.bd", "১", "০১-০৭-২০২৪"]
+    for col, value in enumerate(example):
+        ws.write_string(1, col, value, text)
+    ws.freeze_panes(1, 0)
+    wb.close()
+    return out.getvalue()
