@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "batayon.content",
     "batayon.compliance",
     "batayon.workspace",
+    "batayon.history",
     "batayon.portal",
     "batayon.api",
 ]
@@ -257,6 +258,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("BATAYON_AXES", True)
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"  # Bangla lockout page (workspace app)
 
 # How long a host → office lookup stays cached (seconds). Changes to an office's
 # domain clear its entry at once; the timeout only bounds memory for unknown hosts.
