@@ -1,0 +1,62 @@
+"""Keep the search index current: every committed change to content re-indexes what it touches.
+
+Indexing runs after the transaction commits (never inside an editor's save) and is "robust":
+a failure to index is logged and never undoes the editor's change; ``batayon reindex``
+repairs anything missed. Bulk loads (the registry, imports) bypass signals and are followed
+by ``batayon reindex``.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from batayon.content.models import DesignatedOfficer, Notice, Officer, Service
+from batayon.offices.models import Office
+
+from . import index
+from .models import SearchDocument
+
+REGISTRY_VERSION_KEY = "api:registry-version"
+
+
+def bump_registry_version() -> None:
+    """Office rows changed: list responses' ETags must change with them."""
+    try:
+        cache.incr(REGISTRY_VERSION_KEY)
+    except ValueError:
+        cache.set(REGISTRY_VERSION_KEY, 1, None)
+
+
+def _later(func, *args) -> None:
+    transaction.on_commit(lambda: func(*args), robust=True)
+
+
+def _officers_changed(sender, instance, **kwargs) -> None:
+    _later(index.reindex_officers, instance.office_id)
+
+
+def _object_changed(sender, instance, **kwargs) -> None:
+    kind = SearchDocument.Kind.SERVICE if sender is Service else SearchDocument.Kind.NOTICE
+    _later(index.index_object, kind, instance.pk)
+
+
+def _office_saved(sender, instance, **kwargs) -> None:
+    bump_registry_version()
+    _later(index.reindex_office, instance.pk)
+
+
+def _office_deleted(sender, instance, **kwargs) -> None:
+    bump_registry_version()
+
+
+def connect() -> None:
+    for model in (Officer, DesignatedOfficer):
+        post_save.connect(_officers_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-save")
+        post_delete.connect(_officers_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-delete")
+    for model in (Service, Notice):
+        post_save.connect(_object_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-save")
+        post_delete.connect(_object_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-delete")
+    post_save.connect(_office_saved, sender=Office, dispatch_uid="api-index-office-save")
+    post_delete.connect(_office_deleted, sender=Office, dispatch_uid="api-index-office-delete")
