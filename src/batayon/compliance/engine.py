@@ -1,0 +1,285 @@
+"""The evaluation run: rules × offices, set-based, then only the changes are written.
+
+1. One query for the offices in scope (id, tier).
+2. Each rule asks the metric store for what it needs; the store runs one GROUP BY query per
+   content family for all offices in scope; a few rules run one query of their own.
+3. Statuses, reasons and scores are computed in memory (no query per office).
+4. The current statuses in scope are read (one query) and compared: new rows are inserted,
+   changed ones updated, a ``Flip`` is written only where the status itself changed, rows of
+   rules that no longer apply are deleted. Big batches go through PostgreSQL's COPY.
+5. Scores are upserted, and today's snapshot rows with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from batayon.offices.models import Office
+
+from .kinds import KINDS, Context, load_confirmations
+from .models import CheckStatus, Flip, OfficeScore, Rule, ScoreSnapshot, band_for
+
+BIG = 2000  # rows; above this, PostgreSQL writes go through COPY
+
+
+@dataclass
+class EvaluationSummary:
+    offices: int = 0
+    rules: int = 0
+    statuses: int = 0
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
+    flips: int = 0
+    queries: int = 0
+    seconds: float = 0.0
+    scores: dict[int, float] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Computed:
+    """One (office, rule) result before it is written."""
+
+    status: str
+    reason_bn: str
+    reason_en: str
+    severity: float
+    points_lost: float = 0.0
+
+
+def _chunks(seq: Sequence, size: int) -> Iterable[Sequence]:
+    for i in range(0, len(seq), size):
+        yield seq[i : i + size]
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _copy(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+    """COPY rows into a table (PostgreSQL); the fastest way to write 10^6 rows."""
+    with connection.cursor() as cursor:
+        raw = cursor.cursor  # psycopg cursor under Django's wrapper
+        with raw.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+def _insert(model, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+    if not rows:
+        return
+    table = model._meta.db_table
+    if _is_postgres() and len(rows) > BIG:
+        _copy(table, columns, rows)
+        return
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, 5000):
+            cursor.executemany(sql, chunk)
+
+
+def _update_statuses(rows: Sequence[tuple]) -> None:
+    """rows: (status, reason_bn, reason_en, points_lost, since, office_id, rule_id)."""
+    if not rows:
+        return
+    table = CheckStatus._meta.db_table
+    if _is_postgres() and len(rows) > BIG:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS compliance_status_tmp (status varchar(16), reason_bn varchar(300),"
+                " reason_en varchar(300), points_lost double precision, since timestamptz, office_id bigint,"
+                " rule_id bigint) ON COMMIT DROP"
+            )
+        _copy("compliance_status_tmp", ["status", "reason_bn", "reason_en", "points_lost", "since", "office_id",
+                                        "rule_id"], rows)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} AS s SET status = t.status, reason_bn = t.reason_bn, reason_en = t.reason_en,"
+                " points_lost = t.points_lost, since = t.since FROM compliance_status_tmp t"
+                " WHERE s.office_id = t.office_id AND s.rule_id = t.rule_id"
+            )
+            cursor.execute("DROP TABLE compliance_status_tmp")
+        return
+    sql = (
+        f"UPDATE {table} SET status = %s, reason_bn = %s, reason_en = %s, points_lost = %s, since = %s"
+        " WHERE office_id = %s AND rule_id = %s"
+    )
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, 5000):
+            cursor.executemany(sql, chunk)
+
+
+def _upsert_scores(rows: Sequence[tuple], day: dt.date) -> None:
+    """rows: (office_id, score, band, failing, evaluated_at); the day's snapshot as well."""
+    if not rows:
+        return
+    scores = OfficeScore._meta.db_table
+    snaps = ScoreSnapshot._meta.db_table
+    score_sql = (
+        f"INSERT INTO {scores} (office_id, score, band, failing, evaluated_at) VALUES (%s, %s, %s, %s, %s)"
+        " ON CONFLICT (office_id) DO UPDATE SET score = excluded.score, band = excluded.band,"
+        " failing = excluded.failing, evaluated_at = excluded.evaluated_at"
+    )
+    snap_sql = (
+        f"INSERT INTO {snaps} (office_id, day, score) VALUES (%s, %s, %s)"
+        " ON CONFLICT (office_id, day) DO UPDATE SET score = excluded.score"
+    )
+    if _is_postgres() and len(rows) > BIG:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS compliance_score_tmp (office_id bigint, score double precision,"
+                " band varchar(8), failing smallint, evaluated_at timestamptz) ON COMMIT DROP"
+            )
+        _copy("compliance_score_tmp", ["office_id", "score", "band", "failing", "evaluated_at"], rows)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {scores} (office_id, score, band, failing, evaluated_at)"
+                " SELECT office_id, score, band, failing, evaluated_at FROM compliance_score_tmp"
+                " ON CONFLICT (office_id) DO UPDATE SET score = excluded.score, band = excluded.band,"
+                " failing = excluded.failing, evaluated_at = excluded.evaluated_at"
+            )
+            cursor.execute(
+                f"INSERT INTO {snaps} (office_id, day, score) SELECT office_id, %s, score FROM compliance_score_tmp"
+                " ON CONFLICT (office_id, day) DO UPDATE SET score = excluded.score",
+                [day],
+            )
+            cursor.execute("DROP TABLE compliance_score_tmp")
+        return
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, 5000):
+            cursor.executemany(score_sql, chunk)
+            cursor.executemany(snap_sql, [(r[0], day, r[1]) for r in chunk])
+
+
+def active_rules() -> list[Rule]:
+    return list(Rule.objects.filter(active=True).order_by("sort_order", "id"))
+
+
+def compute(
+    rules: list[Rule], ctx: Context, offices: list[tuple[int, str]], progress: Callable[[int], None] | None = None
+) -> dict[int, dict[int, Computed]]:
+    """Every applicable (office, rule) result, with score points, in memory."""
+    ctx.office_tiers = dict(offices)
+    load_confirmations(ctx)
+    for rule in rules:
+        KINDS[rule.kind].prepare(rule, ctx)
+    ctx.store.run()
+    by_tier: dict[str, list[int]] = defaultdict(list)
+    for oid, tier in offices:
+        by_tier[tier].append(oid)
+    results: dict[int, dict[int, Computed]] = defaultdict(dict)
+    for rule in rules:
+        applicable = [oid for tier in rule.tiers for oid in by_tier.get(tier, ())]
+        for oid, (status, rbn, ren, severity) in KINDS[rule.kind].evaluate(rule, ctx, applicable):
+            results[oid][rule.pk] = Computed(status, rbn[:300], ren[:300], max(0.0, min(1.0, severity)))
+        if progress:
+            progress(1)
+    weights = {r.pk: r.weight for r in rules}
+    for oid, per_rule in results.items():
+        total = sum(weights[rid] for rid, c in per_rule.items() if c.status != "not_applicable")
+        for rid, c in per_rule.items():
+            if total and c.severity:
+                c.points_lost = round(100.0 * weights[rid] * c.severity / total, 2)
+    return results
+
+
+def score_of(per_rule: dict[int, Computed]) -> tuple[float, int]:
+    lost = sum(c.points_lost for c in per_rule.values())
+    failing = sum(1 for c in per_rule.values() if c.status not in ("ok", "due_soon", "not_applicable"))
+    return round(max(0.0, 100.0 - lost), 1), failing
+
+
+def run(
+    office_ids: Iterable[int] | None = None,
+    now: dt.datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+    lock: bool = False,
+) -> EvaluationSummary:
+    """Evaluate all active rules for the offices (all of them when ``office_ids`` is None)."""
+    import time
+
+    started = time.perf_counter()
+    now = now or timezone.now()
+    ids = None if office_ids is None else sorted({int(i) for i in office_ids})
+    summary = EvaluationSummary()
+    rules = active_rules()
+    summary.rules = len(rules)
+    with transaction.atomic():
+        office_qs = Office.objects.all() if ids is None else Office.objects.filter(pk__in=ids)
+        if lock and ids is not None and connection.features.has_select_for_update:
+            # Two re-evaluations of one office (two saves, two workers) must not interleave.
+            office_qs = office_qs.select_for_update()
+        offices = list(office_qs.values_list("pk", "tier").order_by("pk"))
+        summary.offices = len(offices)
+        if ids is not None and not offices:
+            return summary
+        ctx = Context(now=now, office_ids=ids)
+        results = compute(rules, ctx, offices, progress)
+        summary.queries = ctx.store.queries + ctx.extra_queries + 1
+        _write(results, ids, offices, now, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _existing(ids: list[int] | None) -> dict[tuple[int, int], tuple]:
+    qs = CheckStatus.objects.all()
+    if ids is not None:
+        qs = qs.filter(office_id__in=ids)
+    cols = ("office_id", "rule_id", "status", "reason_bn", "points_lost", "since")
+    return {(r[0], r[1]): r[2:] for r in qs.values_list(*cols).order_by().iterator(chunk_size=20000)}
+
+
+def _write(
+    results: dict[int, dict[int, Computed]],
+    ids: list[int] | None,
+    offices: list[tuple[int, str]],
+    now: dt.datetime,
+    summary: EvaluationSummary,
+) -> None:
+    existing = _existing(ids) if ids is None or len(ids) < 30000 else _existing(None)
+    inserts, updates, flips = [], [], []
+    for oid, per_rule in results.items():
+        for rid, c in per_rule.items():
+            old = existing.pop((oid, rid), None)
+            if old is None:
+                inserts.append((oid, rid, c.status, c.reason_bn, c.reason_en, c.points_lost, now))
+                continue
+            old_status, old_reason, old_points, old_since = old
+            if old_status != c.status:
+                flips.append((oid, rid, old_status, c.status, now))
+                updates.append((c.status, c.reason_bn, c.reason_en, c.points_lost, now, oid, rid))
+            elif old_reason != c.reason_bn or abs(old_points - c.points_lost) > 0.005:
+                updates.append((c.status, c.reason_bn, c.reason_en, c.points_lost, old_since, oid, rid))
+    if ids is not None:
+        scope = set(ids)
+        gone = [k for k in existing if k[0] in scope]
+    else:
+        gone = list(existing)
+    summary.statuses = sum(len(v) for v in results.values())
+    _insert(CheckStatus, ["office_id", "rule_id", "status", "reason_bn", "reason_en", "points_lost", "since"],
+            inserts)
+    _update_statuses(updates)
+    _insert(Flip, ["office_id", "rule_id", "old_status", "new_status", "created"], flips)
+    if gone:
+        by_office: dict[int, list[int]] = defaultdict(list)
+        for oid, rid in gone:
+            by_office[rid].append(oid)
+        for rid, oids in by_office.items():
+            for chunk in _chunks(oids, 5000):
+                CheckStatus.objects.filter(rule_id=rid, office_id__in=chunk).delete()
+    summary.inserted, summary.updated, summary.flips, summary.deleted = (
+        len(inserts), len(updates), len(flips), len(gone))
+    day = timezone.localdate(now)
+    score_rows = []
+    for oid, _tier in offices:
+        per_rule = results.get(oid, {})
+        score, failing = score_of(per_rule)
+        summary.scores[oid] = score
+        score_rows.append((oid, score, band_for(score), failing, now))
+    _upsert_scores(score_rows, day)

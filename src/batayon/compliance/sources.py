@@ -1,0 +1,297 @@
+"""What the rules read: named slices of the content tables, and set-based metrics over them.
+
+A *family* is one content table with the filter that makes a row count (published, a
+current officer…) and the columns it is grouped by (officer kind, document category…). A
+*source* is a slice of a family (``officers`` = the officer family's ``kind='officer'``
+rows). Rules name sources and metrics (``n``, ``last:updated_at``, ``blank:mobile``…); the
+engine gathers every metric asked of a family into ONE aggregate query grouped by office,
+across all offices at once, and sources read their slices from the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Count, Max, Q
+
+from batayon.content.models import (
+    CharterExpectation,
+    CharterGrievanceStep,
+    CitizenCharter,
+    DesignatedOfficer,
+    Document,
+    FocalPoint,
+    Notice,
+    Officer,
+    Project,
+    PublishState,
+    Service,
+)
+
+
+def _published(today: dt.date) -> Q:
+    return Q(state=PublishState.PUBLISHED)
+
+
+def _current_officers(today: dt.date) -> Q:
+    return Q(state=PublishState.PUBLISHED) & (Q(left_on__isnull=True) | Q(left_on__gt=today))
+
+
+def _live_notices(today: dt.date) -> Q:
+    return Q(state=PublishState.PUBLISHED, publish_date__lte=today)
+
+
+def _service_box(today: dt.date) -> Q:
+    return Q(state=PublishState.PUBLISHED, in_service_box=True) & ~Q(link="")
+
+
+@dataclass(frozen=True)
+class Family:
+    key: str
+    model: type[models.Model]
+    base: Callable[[dt.date], Q]
+    group: tuple[str, ...] = ()
+
+
+FAMILIES: dict[str, Family] = {
+    f.key: f
+    for f in [
+        Family("officer", Officer, _current_officers, ("kind",)),
+        Family("notice", Notice, _live_notices),
+        Family("charter", CitizenCharter, _published),
+        Family("grievance_step", CharterGrievanceStep, _published),
+        Family("expectation", CharterExpectation, _published),
+        Family("service", Service, _published, ("eservice_status",)),
+        Family("service_box", Service, _service_box),
+        Family("designated", DesignatedOfficer, _published, ("scheme", "role")),
+        Family("document", Document, _published, ("category",)),
+        Family("focal_point", FocalPoint, _published),
+        Family("project", Project, _published),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A slice of a family, with the words a reason uses for its rows."""
+
+    key: str
+    family: str
+    groups: tuple[tuple[str, ...], ...] | None  # None: every row of the family
+    section: str
+    noun_bn: str  # "নোটিশ"
+    noun_en: str  # "notice"
+    plural_en: str  # "notices"
+    counter_bn: str = "টি"  # "৩টি নোটিশ", "৩ জন কর্মকর্তা"
+    possessive_bn: str = ""  # "৩ জন কর্মকর্তার মোবাইল নম্বর নেই"
+
+    def count_bn(self, n: int) -> str:
+        from batayon.bangla.digits import to_bangla_digits
+
+        sep = " " if self.counter_bn.startswith("জন") else ""
+        return f"{to_bangla_digits(n)}{sep}{self.counter_bn}"
+
+    def noun_en_for(self, n: int) -> str:
+        return self.noun_en if n == 1 else self.plural_en
+
+
+_PLANNED = (("planned",), ("in_progress",), ("live",))
+
+SOURCES: dict[str, Source] = {
+    s.key: s
+    for s in [
+        Source("officers", "officer", (("officer",),), "officers", "কর্মকর্তা", "officer", "officers",
+               "জন", "কর্মকর্তার"),
+        Source("staff", "officer", (("staff",),), "staff", "কর্মচারী", "staff member", "staff members",
+               "জন", "কর্মচারীর"),
+        Source("notices", "notice", None, "notices", "নোটিশ", "notice", "notices", "টি", "নোটিশের"),
+        Source("charter", "charter", None, "charter", "সিটিজেন চার্টার", "citizen's charter",
+               "citizen's charters", "টি", "সিটিজেন চার্টারের"),
+        Source("grievance_steps", "grievance_step", None, "charter", "অভিযোগ প্রতিকারের ধাপ",
+               "grievance-redress step", "grievance-redress steps", "টি", "ধাপের"),
+        Source("expectations", "expectation", None, "charter", "প্রত্যাশা", "expectation", "expectations",
+               "টি", "প্রত্যাশার"),
+        Source("services", "service", None, "services", "সেবা", "service", "services", "টি", "সেবার"),
+        Source("eservices_planned", "service", _PLANNED, "services", "পরিকল্পিত ই-সেবা",
+               "planned e-service", "planned e-services", "টি", "ই-সেবার"),
+        Source("service_box", "service_box", None, "services", "সেবা বক্সের লিংক", "service-box link",
+               "service-box links", "টি", "লিংকের"),
+        Source("rti_primary", "designated", (("rti", "primary"),), "rti", "তথ্য প্রদানকারী কর্মকর্তা",
+               "designated information officer", "designated information officers", "জন", "কর্মকর্তার"),
+        Source("rti_alternative", "designated", (("rti", "alternative"),), "rti",
+               "বিকল্প তথ্য প্রদানকারী কর্মকর্তা", "alternative information officer",
+               "alternative information officers", "জন", "কর্মকর্তার"),
+        Source("rti_appeal", "designated", (("rti", "appeal"),), "rti", "আপিল কর্তৃপক্ষ", "appeal authority",
+               "appeal authorities", "জন", "কর্তৃপক্ষের"),
+        Source("rti", "designated", (("rti", "primary"), ("rti", "alternative"), ("rti", "appeal")), "rti",
+               "তথ্য অধিকার তথ্য", "RTI entry", "RTI entries", "টি", "তথ্যের"),
+        Source("grs_primary", "designated", (("grs", "primary"),), "grs", "অনিক", "ANIK", "ANIKs", "জন",
+               "অনিকের"),
+        Source("grs_appeal", "designated", (("grs", "appeal"),), "grs", "আপিল কর্মকর্তা", "appeal officer",
+               "appeal officers", "জন", "আপিল কর্মকর্তার"),
+        Source("grs", "designated", (("grs", "primary"), ("grs", "alternative"), ("grs", "appeal")), "grs",
+               "অভিযোগ প্রতিকার তথ্য", "GRS entry", "GRS entries", "টি", "তথ্যের"),
+        Source("apa", "document", (("apa",),), "apa", "বার্ষিক কর্মসম্পাদন চুক্তি", "APA", "APAs", "টি",
+               "চুক্তির"),
+        Source("apa_reports", "document", (("apa_report",),), "apa", "এপিএ অগ্রগতি প্রতিবেদন",
+               "APA progress report", "APA progress reports", "টি", "প্রতিবেদনের"),
+        Source("apa_all", "document", (("apa",), ("apa_report",)), "apa", "এপিএ দলিল", "APA document",
+               "APA documents", "টি", "দলিলের"),
+        Source("nis_plan", "document", (("nis_plan",),), "nis", "শুদ্ধাচার কর্মপরিকল্পনা", "NIS work plan",
+               "NIS work plans", "টি", "কর্মপরিকল্পনার"),
+        Source("nis_reports", "document", (("nis_report",),), "nis", "শুদ্ধাচার অগ্রগতি প্রতিবেদন",
+               "NIS progress report", "NIS progress reports", "টি", "প্রতিবেদনের"),
+        Source("nis_all", "document", (("nis_plan",), ("nis_report",)), "nis", "শুদ্ধাচার দলিল",
+               "NIS document", "NIS documents", "টি", "দলিলের"),
+        Source("innovation", "document", (("innovation",),), "innovation", "উদ্ভাবন কার্যক্রম",
+               "innovation item", "innovation items", "টি", "কার্যক্রমের"),
+        Source("reports", "document", (("progress",), ("training",), ("development",)), "reports",
+               "প্রতিবেদন", "report", "reports", "টি", "প্রতিবেদনের"),
+        Source("law_documents", "document", (("law",), ("circular",), ("other",)), "documents",
+               "আইন/পরিপত্র", "law or circular", "laws and circulars", "টি", "দলিলের"),
+        Source("documents", "document", None, "documents", "দলিল", "document", "documents", "টি", "দলিলের"),
+        Source("focal_points", "focal_point", None, "focal-points", "ফোকাল পয়েন্ট কর্মকর্তা",
+               "focal point", "focal points", "জন", "ফোকাল পয়েন্টের"),
+        Source("projects", "project", None, "projects", "প্রকল্প", "project", "projects", "টি", "প্রকল্পের"),
+    ]
+}
+
+# Which source stands for each portal section (the standard-menu rule: no empty pages).
+SECTION_SOURCE: dict[str, str] = {
+    "officers": "officers", "staff": "staff", "notices": "notices", "charter": "charter",
+    "services": "services", "rti": "rti", "grs": "grs", "apa": "apa_all", "nis": "nis_all",
+    "innovation": "innovation", "focal-points": "focal_points", "projects": "projects",
+    "reports": "reports", "documents": "law_documents",
+}
+
+# Words for fields in reasons ("৩ জন কর্মকর্তার মোবাইল নম্বর নেই" / "3 officers have no mobile number").
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "mobile": ("মোবাইল নম্বর", "mobile number"),
+    "email": ("ই-মেইল", "email"),
+    "photo": ("ছবি", "photo"),
+    "phone": ("ফোন নম্বর", "phone number"),
+    "name": ("নাম", "name"),
+    "designation": ("পদবি", "designation"),
+    "delivery_method": ("সেবা প্রদান পদ্ধতি", "method of delivery"),
+    "required_documents": ("প্রয়োজনীয় কাগজপত্র", "required documents"),
+    "fee": ("সেবার মূল্য", "fee"),
+    "time_limit": ("সময়সীমা", "time limit"),
+    "responsible_officer": ("দায়িত্বপ্রাপ্ত কর্মকর্তা", "responsible officer"),
+    "vision": ("রূপকল্প", "vision"),
+    "mission": ("অভিলক্ষ্য", "mission"),
+    "title": ("শিরোনাম", "title"),
+    "body": ("বিস্তারিত", "body"),
+    "description": ("বিবরণ", "description"),
+    "progress": ("অগ্রগতি", "progress"),
+    "subject": ("বিষয়", "subject"),
+    "when": ("কখন যোগাযোগ", "when to contact"),
+    "text": ("করণীয়", "text"),
+    "link": ("লিংক", "link"),
+}
+
+
+def model_field(model: type[models.Model], name: str) -> models.Field | None:
+    try:
+        return model._meta.get_field(name)
+    except Exception:
+        return None
+
+
+def is_translated(model: type[models.Model], name: str) -> bool:
+    return model_field(model, f"{name}_bn") is not None and model_field(model, f"{name}_en") is not None
+
+
+def _blank(model: type[models.Model], name: str) -> Q:
+    f = model_field(model, name)
+    if f is None:
+        raise ValueError(f"{model.__name__} has no field {name!r}")
+    if f.is_relation:
+        return Q(**{f"{name}__isnull": True})
+    if f.null:
+        return Q(**{f"{name}__isnull": True}) | Q(**{name: ""})
+    return Q(**{name: ""})
+
+
+def metric_expression(model: type[models.Model], metric: str):
+    """``n`` | ``last:<date field>`` | ``blank:<field>`` | ``blankany:<f>,<f>`` | ``untr:<f>,<f>``."""
+    kind, _, arg = metric.partition(":")
+    if kind == "n":
+        return Count("pk")
+    if kind == "last":
+        if model_field(model, arg) is None:
+            raise ValueError(f"{model.__name__} has no field {arg!r}")
+        return Max(arg)
+    names = [a for a in arg.split(",") if a]
+    if kind == "blank":
+        return Count("pk", filter=_blank(model, names[0]))
+    if kind == "blankany":
+        cond = Q()
+        for name in names:
+            cond |= _blank(model, name)
+        return Count("pk", filter=cond)
+    if kind == "untr":
+        # A row counts as untranslated when one language has text and the other has none
+        # (both empty is a completeness problem, reported by the fields rules).
+        cond = Q()
+        for name in names:
+            bn, en = _blank(model, f"{name}_bn"), _blank(model, f"{name}_en")
+            cond |= (bn & ~en) | (en & ~bn)
+        return Count("pk", filter=cond)
+    raise ValueError(f"unknown metric {metric!r}")
+
+
+Metrics = dict[str, object]
+
+
+@dataclass
+class MetricStore:
+    """Runs the family queries once and answers ``get(source, office_id)``."""
+
+    today: dt.date
+    office_ids: list[int] | None
+    wanted: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    rows: dict[str, dict[int, list[tuple[tuple, dict]]]] = field(default_factory=dict)
+    queries: int = 0
+
+    def want(self, source_key: str, metrics: Iterable[str]) -> None:
+        self.wanted[SOURCES[source_key].family].update(metrics)
+        self.wanted[SOURCES[source_key].family].add("n")
+
+    def run(self) -> None:
+        for family_key, metrics in self.wanted.items():
+            if family_key in self.rows:
+                continue
+            family = FAMILIES[family_key]
+            aliases = {f"m{i}": m for i, m in enumerate(sorted(metrics))}
+            qs = family.model.objects.filter(family.base(self.today))
+            if self.office_ids is not None:
+                qs = qs.filter(office_id__in=self.office_ids)
+            qs = qs.values("office_id", *family.group).annotate(
+                **{alias: metric_expression(family.model, m) for alias, m in aliases.items()}
+            ).order_by()
+            per_office: dict[int, list[tuple[tuple, dict]]] = defaultdict(list)
+            for row in qs:
+                key = tuple(row[g] for g in family.group)
+                per_office[row["office_id"]].append((key, {m: row[a] for a, m in aliases.items()}))
+            self.rows[family_key] = per_office
+            self.queries += 1
+
+    def get(self, source_key: str, office_id: int) -> Metrics:
+        """The source's metrics for the office, combining its group slices (sum/max)."""
+        source = SOURCES[source_key]
+        out: dict[str, object] = {}
+        for key, values in self.rows[source.family].get(office_id, ()):
+            if source.groups is not None and key not in source.groups:
+                continue
+            for m, v in values.items():
+                if m.startswith("last:"):
+                    if v is not None and (out.get(m) is None or v > out[m]):
+                        out[m] = v
+                else:
+                    out[m] = (out.get(m) or 0) + (v or 0)
+        out.setdefault("n", 0)
+        return out
