@@ -35,3 +35,10 @@ def confirm_current(office: Office, section: str, user: Any) -> Any:
     if services is None or not hasattr(services, "confirm_current"):
         raise RuntimeError("compliance engine not installed")
     return services.confirm_current(office, section, user)
+
+
+def confirmable_sections() -> set[str]:
+    services = _services()
+    if services is None or not hasattr(services, "confirmable_sections"):
+        return set()
+    return services.confirmable_sections()

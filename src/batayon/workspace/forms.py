@@ -43,9 +43,20 @@ class DateInput(forms.DateInput):
         return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def _formfield(field: Any, **kwargs: Any) -> Any:
+    from django.db import models
+
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class ContentForm(forms.ModelForm):
     """Common behaviour: bilingual layout, Bangla required where the model requires the field,
     office-scoped choices of officers, safe uploads, Bangla digits accepted in numbers."""
+
+    class Meta:
+        formfield_callback = _formfield
 
     translated: tuple[str, ...] = ()
     file_fields: dict[str, dict[str, Any]] = {}

@@ -178,7 +178,7 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
     ctx = _ctx(
         request, editor=editor, section=section,
         can_edit_here=can(request.user, "edit", office, section),
-        can_confirm=can(request.user, "confirm", office),
+        can_confirm=can(request.user, "confirm", office) and editor.section in engine.confirmable_sections(),
         can_import=editor.importable and can(request.user, "import", office),
         last_confirmed=_last_confirmed(office, editor.section),
     )
@@ -397,8 +397,8 @@ def section_confirm(request: HttpRequest, section: str) -> HttpResponse:
             engine.confirm_current(office, editor.section, request.user)
             record(AuditEntry.Action.CONFIRM, request.user, request, office=office,
                    changes={"section": editor.section})
-    except RuntimeError:
-        messages.error(request, "নিশ্চিতকরণ এখন নেওয়া যাচ্ছে না (কমপ্লায়েন্স ইঞ্জিন চালু নেই)।")
+    except (RuntimeError, ValueError):
+        messages.error(request, "এই অংশের জন্য নিশ্চিতকরণ নেওয়া হয় না; তথ্য হালনাগাদ করে সংরক্ষণ করুন।")
     else:
         messages.success(request, f"“{editor.title_bn}” হালনাগাদ আছে বলে নিশ্চিত করা হয়েছে।")
     target = request.POST.get("next", "")
