@@ -270,3 +270,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("BATAYON_LOG_LEVEL", "WARNING")},
 }
+
+# API
+# Requests per window (seconds) from one client address, and from one API key; 0 turns a
+# limit off. Counted in the cache (Redis in production, so all app servers share the count).
+API_RATE_LIMIT = int(os.environ.get("BATAYON_API_RATE_LIMIT", 300))
+API_KEY_RATE_LIMIT = int(os.environ.get("BATAYON_API_KEY_RATE_LIMIT", 1200))
+API_RATE_WINDOW_SECONDS = int(os.environ.get("BATAYON_API_RATE_WINDOW", 60))
+# Behind our own load balancer, the header that carries the client's address
+# (e.g. HTTP_X_FORWARDED_FOR); empty: REMOTE_ADDR.
+API_CLIENT_IP_HEADER = os.environ.get("BATAYON_API_CLIENT_IP_HEADER", "")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -76,7 +76,7 @@ class OfficeContext:
         )
 
 
-def offices_with_context() -> Office:
+def offices_with_context() -> QuerySet[Office]:
     return Office.objects.select_related("division", "district", "upazila", "area", "agency")
 
 
@@ -281,32 +281,43 @@ def _batched(items: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
 
 
 def _all_documents(contexts: dict[int, OfficeContext]) -> Iterator[SearchDocument]:
-    roles = roles_by_officer()
+    """Every document of the given offices, one streamed query per kind."""
+    ids = list(contexts) if len(contexts) < 900 else None  # a whole-country run needs no IN list
+
+    def of(qs):
+        return qs.filter(office_id__in=ids) if ids is not None else qs
+
+    roles = roles_by_officer(ids)
     by_office: dict[int, list[Officer]] = {}
-    for officer in Officer.objects.filter(_current_officers()).order_by("office_id").iterator(chunk_size=BATCH):
+    for officer in of(Officer.objects.filter(_current_officers())).order_by("office_id").iterator(chunk_size=BATCH):
         by_office.setdefault(officer.office_id, []).append(officer)
     for office_id, officers in by_office.items():
         if office_id in contexts:
             yield from officer_documents(contexts[office_id], officers, roles)
-    services = Service.objects.published().select_related("responsible_officer")
+    services = of(Service.objects.published()).select_related("responsible_officer")
     for s in services.iterator(chunk_size=BATCH):
         if s.office_id in contexts:
             yield service_document(contexts[s.office_id], s)
-    for n in Notice.objects.published().iterator(chunk_size=BATCH):
+    for n in of(Notice.objects.published()).iterator(chunk_size=BATCH):
         if n.office_id in contexts:
             yield notice_document(contexts[n.office_id], n)
     for ctx in contexts.values():
         yield office_document(ctx)
 
 
-def reindex() -> int:
-    """Rebuild the whole index: one pass per kind, inserted in batches."""
-    contexts = {o.pk: OfficeContext.of(o) for o in offices_with_context().iterator(chunk_size=BATCH)}
+def reindex(offices: QuerySet[Office] | None = None) -> int:
+    """Rebuild the index, of every office or of the given ones: one pass per kind, inserted
+    in batches."""
+    qs = offices_with_context() if offices is None else offices_with_context().filter(pk__in=offices.values("pk"))
+    contexts = {o.pk: OfficeContext.of(o) for o in qs.iterator(chunk_size=BATCH)}
     count = 0
     seen: set[str] = set()
     with transaction.atomic():
-        SearchDocument.objects.all().delete()
-        SearchTerm.objects.all().delete()
+        if offices is None:
+            SearchDocument.objects.all().delete()
+            SearchTerm.objects.all().delete()
+        else:
+            SearchDocument.objects.filter(office_id__in=qs.values("pk")).delete()
         for batch in _batched(_all_documents(contexts)):
             SearchDocument.objects.bulk_create(batch)
             remember_terms(batch, seen)

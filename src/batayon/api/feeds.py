@@ -1,0 +1,215 @@
+"""Each office's notices as RSS and Atom, and a sitemap per portal.
+
+The views here come in two forms: under the API (``/api/v1/offices/<domain>/notices.rss``)
+and for an office's own host (``host_*``: the office comes from ``request.office_id``, set by
+``OfficeHostMiddleware``), for the portal's ``/bn/notices/feed/`` and ``/sitemap.xml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from batayon.content.models import (
+    CATEGORY_SECTION,
+    CONTENT_MODELS,
+    DesignatedOfficer,
+    Document,
+    Notice,
+    Page,
+    PublishState,
+    live_notices,
+)
+from batayon.offices.models import Office
+
+from .http import ApiError, api_view, conditional, make_etag
+from .views import get_office
+
+FEED_ITEMS = 50
+SITEMAP_NOTICES = 1000
+
+
+def _office_url(office: Office, rest: str = "", lang: str = "bn") -> str:
+    return f"https://{office.domain}/{lang}/{rest}"
+
+
+class NoticesRss(Feed):
+    """The live notices of one office, newest first, in Bangla (English where given)."""
+
+    feed_type = Rss201rev2Feed
+    language = "bn"
+
+    def __init__(self, lang: str = "bn"):
+        super().__init__()
+        self.lang = lang
+
+    def get_object(self, request: HttpRequest, office: Office) -> Office:
+        return office
+
+    def title(self, office: Office) -> str:
+        if self.lang == "en":
+            return f"Notices — {office.name_en or office.name_bn}"
+        return f"নোটিশ বোর্ড — {office.name_bn}"
+
+    def link(self, office: Office) -> str:
+        return _office_url(office, "notices/", self.lang)
+
+    def description(self, office: Office) -> str:
+        if self.lang == "en":
+            return f"Official notices of {office.name_en or office.name_bn}"
+        return f"{office.name_bn} এর দাপ্তরিক নোটিশ ও বিজ্ঞপ্তি"
+
+    def items(self, office: Office):
+        return live_notices(office).select_related("office").order_by("-publish_date", "-id")[:FEED_ITEMS]
+
+    def _text(self, bn: str, en: str) -> str:
+        return (en or bn) if self.lang == "en" else (bn or en)
+
+    def item_title(self, item: Notice) -> str:
+        return self._text(item.title_bn, item.title_en)
+
+    def item_description(self, item: Notice) -> str:
+        return self._text(item.body_bn, item.body_en)
+
+    def item_link(self, item: Notice) -> str:
+        return _office_url(item.office, f"notices/{item.pk}/", self.lang)
+
+    def item_guid(self, item: Notice) -> str:
+        return f"tag:{item.office.domain},notice:{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Notice) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(item.publish_date, dt.time(9, 0)))
+
+    def item_updateddate(self, item: Notice) -> dt.datetime:
+        return item.updated_at
+
+    def item_enclosures(self, item: Notice) -> list:
+        return []
+
+
+class NoticesAtom(NoticesRss):
+    feed_type = Atom1Feed
+
+    def subtitle(self, office: Office) -> str:
+        return self.description(office)
+
+
+def _validators(request: HttpRequest, office: Office, what: str) -> HttpResponse | None:
+    etag = make_etag(what, request.path, office.pk, office.domain, office.content_updated_at)
+    return conditional(request, etag, office.content_updated_at or office.created_at)
+
+
+def _feed(request: HttpRequest, office: Office, feed_class: type[NoticesRss], lang: str) -> HttpResponse:
+    if (not_modified := _validators(request, office, f"{feed_class.__name__}:{lang}")) is not None:
+        return not_modified
+    response = feed_class(lang)(request, office=office)
+    # Feed readers honour the validators set by api_view, not the feed's own Last-Modified.
+    del response["Last-Modified"]
+    return response
+
+
+@api_view(max_age=300)
+def notices_rss(request: HttpRequest, domain: str) -> HttpResponse:
+    return _feed(request, get_office(domain), NoticesRss, "bn")
+
+
+@api_view(max_age=300)
+def notices_atom(request: HttpRequest, domain: str) -> HttpResponse:
+    return _feed(request, get_office(domain), NoticesAtom, "bn")
+
+
+def _host_office(request: HttpRequest) -> Office:
+    office_id = getattr(request, "office_id", None)
+    if not office_id:
+        raise ApiError(404, "office_not_found")
+    return Office.objects.get(pk=office_id)
+
+
+@api_view(max_age=300)
+def host_notices_rss(request: HttpRequest, lang: str = "bn") -> HttpResponse:
+    """For an office's own host: ``/bn/notices/feed/`` (RSS)."""
+    return _feed(request, _host_office(request), NoticesRss, lang)
+
+
+@api_view(max_age=300)
+def host_notices_atom(request: HttpRequest, lang: str = "bn") -> HttpResponse:
+    """For an office's own host: ``/bn/notices/feed/atom/``."""
+    return _feed(request, _host_office(request), NoticesAtom, lang)
+
+
+# --- sitemap ---------------------------------------------------------------------------------
+
+
+def sitemap_entries(office: Office) -> list[dict[str, Any]]:
+    """The portal's pages in Bangla (with the English page as the alternate), newest change."""
+    from batayon.portal.sections import SECTIONS  # the portal decides which sections exist
+
+    stamps: dict[str, dt.datetime] = {}
+
+    def note(section: str, newest: dt.datetime | None) -> None:
+        if newest and (section not in stamps or newest > stamps[section]):
+            stamps[section] = newest
+
+    for model in CONTENT_MODELS:
+        published = model.objects.filter(office=office, state=PublishState.PUBLISHED)
+        if model is Document:  # its section depends on the category
+            for category, newest in published.values_list("category").annotate(m=Max("updated_at")).order_by():
+                note(CATEGORY_SECTION.get(category, "documents"), newest)
+        elif model is DesignatedOfficer:  # rti or grs
+            for scheme, newest in published.values_list("scheme").annotate(m=Max("updated_at")).order_by():
+                note(scheme, newest)
+        elif isinstance(model.__dict__.get("section"), str):
+            note(model.section, published.aggregate(m=Max("updated_at"))["m"])
+    # Staff share the officers' model.
+    note("staff", stamps.get("officers"))
+    entries = [{"rest": "", "lastmod": office.content_updated_at}]
+    entries += [{"rest": f"{key}/", "lastmod": stamps.get(key)} for key in SECTIONS]
+    notices = live_notices(office).order_by("-publish_date", "-id").values_list("pk", "updated_at")
+    entries += [{"rest": f"notices/{pk}/", "lastmod": updated} for pk, updated in notices[:SITEMAP_NOTICES]]
+    pages = Page.objects.published().of(office).values_list("slug", "updated_at")
+    entries += [{"rest": f"pages/{slug}/", "lastmod": updated} for slug, updated in pages]
+    return entries
+
+
+def render_sitemap(office: Office) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for entry in sitemap_entries(office):
+        lines.append("<url>")
+        lines.append(f"<loc>{escape(_office_url(office, entry['rest'], 'bn'))}</loc>")
+        if entry["lastmod"]:
+            lines.append(f"<lastmod>{entry['lastmod'].astimezone(dt.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}</lastmod>")
+        for lang in ("bn", "en"):
+            href = quoteattr(_office_url(office, entry["rest"], lang))
+            lines.append(f'<xhtml:link rel="alternate" hreflang="{lang}" href={href}/>')
+        lines.append("</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def _sitemap(request: HttpRequest, office: Office) -> HttpResponse:
+    if (not_modified := _validators(request, office, "sitemap")) is not None:
+        return not_modified
+    return HttpResponse(render_sitemap(office), content_type="application/xml; charset=utf-8")
+
+
+@api_view(max_age=3600)
+def sitemap(request: HttpRequest, domain: str) -> HttpResponse:
+    return _sitemap(request, get_office(domain))
+
+
+@api_view(max_age=3600)
+def host_sitemap(request: HttpRequest) -> HttpResponse:
+    """For an office's own host: ``/sitemap.xml``."""
+    return _sitemap(request, _host_office(request))
