@@ -201,7 +201,21 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
         template = "workspace/designated.html"
     else:
         ctx["objects"] = list(editor.queryset(office))
+        if editor.model is Notice:
+            _mark_mail_failures(office, ctx["objects"])
     return render(request, template, ctx)
+
+
+def _mark_mail_failures(office: Office, notices: list[Notice]) -> None:
+    """Flag notices whose last e-mail attempt failed, so the editor sees it on the list."""
+    last: dict[int, bool] = {}
+    for object_id, changes in (
+        AuditEntry.objects.filter(office=office, action=AuditEntry.Action.EMAIL, object_id__in=[n.pk for n in notices])
+        .order_by("at", "id").values_list("object_id", "changes")
+    ):
+        last[object_id] = bool(changes.get("ok"))
+    for n in notices:
+        n.mail_failed = last.get(n.pk) is False
 
 
 def _charter_context(request: HttpRequest, office: Office) -> dict[str, Any]:
