@@ -202,7 +202,7 @@ class FieldsKind(Kind):
                     parts_en.append(f"{k} {source.noun_en_for(k)} {verb} no {label_en}")
             bad = m.get(anykey) or 0
             if not bad:
-                yield oid, ("ok", f"সব {source.noun_bn}র তথ্য পূর্ণ", f"all {source.plural_en} complete", 0.0)
+                yield oid, ("ok", f"সব {source.possessive_bn} তথ্য পূর্ণ", f"all {source.plural_en} complete", 0.0)
             else:
                 yield oid, ("missing", "; ".join(parts_bn), "; ".join(parts_en), bad / n)
 
@@ -421,7 +421,7 @@ class BilingualKind(Kind):
                             f"all {source.plural_en} in Bangla and English", 0.0)
             else:
                 yield oid, ("untranslated",
-                            f"{source.count_bn(n)} {source.noun_bn}র মধ্যে {source.count_bn(k)} এক ভাষায় নেই",
+                            f"{source.count_bn(n)} {source.possessive_bn} মধ্যে {source.count_bn(k)} এক ভাষায় নেই",
                             f"{k} of {n} {source.plural_en} lack Bangla or English", k / n)
 
 

@@ -1,0 +1,30 @@
+"""Both languages (seed 004, decision 1): a half-translated list is "untranslated"."""
+
+from .conftest import at, evaluate_at, make_notice, make_officer, status
+
+NOW = at(2025, 10, 10)
+
+
+def test_half_translated_officers(office):
+    make_officer(office)
+    make_officer(office, name_en="")
+    make_officer(office, designation_en="")
+    make_officer(office)
+    evaluate_at(office, NOW)
+    s = status(office, "bilingual-officers")
+    assert s.status == "untranslated"
+    assert s.reason_en == "2 of 4 officers lack Bangla or English"
+    assert s.reason_bn == "৪ জন কর্মকর্তার মধ্যে ২ জন এক ভাষায় নেই"
+
+
+def test_english_only_notice_is_untranslated_too(office):
+    make_notice(office, NOW.date(), title_bn="", title_en="Tender notice")
+    evaluate_at(office, NOW)
+    assert status(office, "bilingual-notices").status == "untranslated"
+
+
+def test_fully_bilingual_is_ok_and_empty_is_not_applicable(office):
+    make_officer(office)
+    evaluate_at(office, NOW)
+    assert status(office, "bilingual-officers").status == "ok"
+    assert status(office, "bilingual-notices").status == "not_applicable"

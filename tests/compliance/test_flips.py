@@ -1,0 +1,45 @@
+"""Flips: a status change is written once; evaluating again without a change writes nothing."""
+
+import datetime as dt
+
+from batayon.compliance.models import CheckStatus, Flip
+
+from .conftest import at, evaluate_at, make_notice, status
+
+
+def test_evaluate_twice_one_flip(office):
+    make_notice(office, dt.date(2025, 10, 1))
+    evaluate_at(office, at(2025, 10, 10))
+    assert status(office, "notices-fresh").status == "ok"
+    assert not Flip.objects.filter(office=office).exists()  # a first evaluation is not a change
+
+    later = at(2025, 11, 5)  # 35 days after the last notice
+    evaluate_at(office, later)
+    evaluate_at(office, later)
+    flips = Flip.objects.filter(office=office, rule__code="notices-fresh")
+    assert [(f.old_status, f.new_status) for f in flips] == [("due_soon", "stale")] or [
+        (f.old_status, f.new_status) for f in flips] == [("ok", "stale")]
+    assert flips.count() == 1
+    s = status(office, "notices-fresh")
+    assert s.since == later
+
+
+def test_only_changed_rules_flip_and_reason_updates_without_flip(office):
+    make_notice(office, dt.date(2025, 10, 1))
+    evaluate_at(office, at(2025, 10, 5))
+    before = status(office, "notices-fresh")
+    evaluate_at(office, at(2025, 10, 8))
+    after = status(office, "notices-fresh")
+    assert after.status == before.status == "ok"
+    assert after.reason_bn == "শেষ নোটিশ ৭ দিন আগে"  # the reason moves with time…
+    assert after.since == before.since  # …but the status did not change: no flip, same "since"
+    assert not Flip.objects.filter(office=office).exists()
+
+
+def test_a_fix_flips_back(office):
+    evaluate_at(office, at(2025, 10, 10))
+    make_notice(office, dt.date(2025, 10, 10))
+    evaluate_at(office, at(2025, 10, 10, 13))
+    flip = Flip.objects.get(office=office, rule__code="notices-fresh")
+    assert (flip.old_status, flip.new_status) == ("missing", "ok")
+    assert CheckStatus.objects.filter(office=office, rule__code="notices-fresh", status="ok").exists()

@@ -1,0 +1,66 @@
+"""Service-box links: ``checklinks`` records each URL's health (local server only), the rule reads it."""
+
+import http.server
+import threading
+
+import pytest
+from django.utils import timezone
+
+from batayon.compliance.links import check_links
+from batayon.compliance.models import LinkCheck
+from batayon.content.models import Service
+
+from .conftest import at, evaluate_at, status
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_HEAD(self):  # noqa: N802
+        self.send_response(200 if self.path.startswith("/ok") else 404)
+        self.end_headers()
+
+    do_GET = do_HEAD  # noqa: N815
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def local_server():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def box(office, link):
+    return Service.objects.create(office=office, name="সেবা", name_bn="সেবা", name_en="Service", link=link,
+                                  in_service_box=True)
+
+
+def test_checklinks_records_status_per_url(office, local_server):
+    box(office, f"{local_server}/ok/form")
+    box(office, f"{local_server}/gone")
+    result = check_links(timeout=2, office_domain=office.domain)
+    assert result == {"checked": 2, "ok": 1, "broken": 1}
+    assert LinkCheck.objects.get(url=f"{local_server}/gone").status_code == 404
+    evaluate_at(office, at(2025, 10, 10))
+    s = status(office, "service-box-links")
+    assert s.status == "broken"
+    assert s.reason_bn == "২টি লিংকের মধ্যে ১টি কাজ করছে না"
+
+
+def test_crafted_results_and_unchecked_links(office):
+    box(office, "https://a.example.gov.bd/")
+    box(office, "https://b.example.gov.bd/")
+    LinkCheck.objects.create(url="https://a.example.gov.bd/", ok=True, status_code=200, checked_at=timezone.now())
+    evaluate_at(office, at(2025, 10, 10))
+    s = status(office, "service-box-links")
+    assert s.status == "ok"
+    assert s.reason_en == "all links work (1 not checked yet)"
+
+
+def test_no_service_box_links_is_not_applicable_here_but_missing_in_presence(office):
+    evaluate_at(office, at(2025, 10, 10))
+    assert status(office, "service-box-links").status == "not_applicable"
+    assert status(office, "service-box").status == "missing"

@@ -1,0 +1,57 @@
+"""A content save re-evaluates its office once the transaction commits (a django-tasks task)."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from batayon.compliance.models import CheckStatus
+from batayon.content.models import Notice
+
+from .conftest import make_officer, status
+
+
+def test_saving_content_reevaluates_the_office(office, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_officer(office)
+    assert status(office, "officers-list").status == "ok"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Notice.objects.create(office=office, title="নোটিশ", title_bn="নোটিশ", title_en="Notice",
+                              publish_date=timezone.localdate())
+    assert status(office, "notices-fresh").status == "ok"
+
+
+def test_deleting_content_reevaluates_too(office, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        officer = make_officer(office)
+    with django_capture_on_commit_callbacks(execute=True):
+        officer.delete()
+    assert status(office, "officers-list").status == "missing"
+
+
+def test_nothing_runs_before_commit_and_many_saves_enqueue_once(office, django_capture_on_commit_callbacks,
+                                                                 monkeypatch):
+    from batayon.compliance import tasks
+
+    calls = []
+
+    class FakeTask:
+        def enqueue(self, office_id):
+            calls.append(office_id)
+
+    monkeypatch.setattr(tasks, "reevaluate_office", FakeTask())
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            for _ in range(5):
+                make_officer(office)
+            assert calls == []  # not before the commit: the task must see committed data
+            assert not CheckStatus.objects.filter(office=office).exists()
+    assert calls == [office.pk]
+
+
+def test_published_yesterday_is_fresh(office, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        Notice.objects.create(office=office, title="ক", title_bn="ক", title_en="A",
+                              publish_date=timezone.localdate() - dt.timedelta(days=1))
+    assert status(office, "notices-fresh").reason_en == "last notice 1 day ago"
