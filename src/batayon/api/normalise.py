@@ -43,6 +43,9 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "অনিক": ("অনিক", "অভিযোগ নিষ্পত্তি কর্মকর্তা", "grievance redress officer", "anik"),
 }
 
+# Canonical terms that name a person's post: a query with one asks for that person.
+ROLE_TERMS = frozenset({"ইউএনও", "এডিসি", "ডিসি", "এসিল্যান্ড", "তথ্যকর্মকর্তা", "অনিক"})
+
 # Words that say what the agent wants, not what to match: never required, but a document that
 # has what they ask for (a phone, a service…) is ranked higher.
 INTENT_WORDS: dict[str, str] = {

@@ -25,7 +25,7 @@ from django.utils import timezone
 from batayon.bangla.phone import InvalidPhone, format_phone_bn, format_phone_local
 
 from .models import SearchDocument, SearchTerm
-from .normalise import SYNONYM_TERMS, ParsedQuery, edit_distance, parse_query, typo_limit
+from .normalise import ROLE_TERMS, SYNONYM_TERMS, ParsedQuery, edit_distance, parse_query, typo_limit
 
 CANDIDATES = 200
 PREFIX_MIN = 4  # shorter terms match whole words only
@@ -193,11 +193,14 @@ def score(hit: Hit, plan_: Plan) -> float:
                 else:
                     continue
                 best = max(best, value * alt.factor)
-                if name == "main" and alt.term in SYNONYM_TERMS and hit.kind == "officer":
+                if name == "main" and alt.term in ROLE_TERMS and hit.kind == "officer":
                     role_in_designation = True
         total += best
     typed = [g.alternatives[0].term for g in plan_.groups if len(g.alternatives) == 1]
-    if _contiguous(hit.fields["name"], typed) or _contiguous(hit.fields["main"], typed):
+    asks_for_person = any(t in ROLE_TERMS for t in typed)
+    if asks_for_person and hit.kind == "office":
+        pass  # "কুমারখালী ইউএনও" is the UNO, not the office named after the post
+    elif _contiguous(hit.fields["name"], typed) or _contiguous(hit.fields["main"], typed):
         total += 6  # the words as a phrase, in the order typed
     name_words = set(hit.fields["name"])
     if name_words and name_words == {a.term for g in plan_.groups for a in g.alternatives[:1]}:
@@ -206,7 +209,7 @@ def score(hit: Hit, plan_: Plan) -> float:
         if word in sets["name"] or word in sets["main"]:
             total += 1
     if role_in_designation:
-        total += 5
+        total += 12  # the post asked for is this officer's own
     has_phone = bool(hit.data.get("phones"))
     if "phone" in query.intents and has_phone:
         total += 4 if hit.kind == "officer" else 1
