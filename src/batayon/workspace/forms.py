@@ -154,7 +154,7 @@ class OfficerForm(ContentForm):
     translated = ("name", "designation", "section_name")
     file_fields = {"photo": {"allowed": uploads.IMAGE_KINDS, "photo": True, "help": _("JPEG বা PNG; মেটাডেটা মুছে ফেলা হয়")}}
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Officer
         fields = [*tr_fields("name", "designation", "section_name"), "mobile", "phone", "email", "photo",
                   "sort_order", "joined_on"]
@@ -164,7 +164,7 @@ class NoticeForm(ContentForm):
     translated = ("title", "body")
     file_fields = {"attachment": {"allowed": uploads.DOCUMENT_KINDS, "help": _("PDF, ছবি, DOCX বা XLSX")}}
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Notice
         fields = [*tr_fields("title", "body"), "memo_number", "publish_date", "archive_date", "attachment"]
         widgets = {"body_bn": forms.Textarea(attrs={"rows": 6}), "body_en": forms.Textarea(attrs={"rows": 6})}
@@ -173,7 +173,7 @@ class NoticeForm(ContentForm):
 class CharterForm(ContentForm):
     translated = ("vision", "mission")
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = CitizenCharter
         fields = [*tr_fields("vision", "mission"), "approved_on"]
         widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("vision", "mission")}
@@ -182,7 +182,7 @@ class CharterForm(ContentForm):
 class GrievanceStepForm(ContentForm):
     translated = ("when", "contact", "time_limit")
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = CharterGrievanceStep
         fields = ["step", *tr_fields("when"), "contact_officer", *tr_fields("contact", "time_limit")]
 
@@ -190,7 +190,7 @@ class GrievanceStepForm(ContentForm):
 class ExpectationForm(ContentForm):
     translated = ("text",)
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = CharterExpectation
         fields = ["step", *tr_fields("text")]
 
@@ -198,7 +198,7 @@ class ExpectationForm(ContentForm):
 class ServiceForm(ContentForm):
     translated = ("name", "delivery_method", "required_documents", "fee", "time_limit")
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Service
         fields = [
             "audience", "sort_order",
@@ -212,7 +212,7 @@ class ServiceForm(ContentForm):
 class DesignatedOfficerForm(ContentForm):
     translated = ("external_name", "external_designation")
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = DesignatedOfficer
         fields = ["role", "officer", *tr_fields("external_name", "external_designation"), "external_phone",
                   "external_email"]
@@ -237,7 +237,7 @@ class DocumentForm(ContentForm):
     translated = ("title", "description")
     file_fields = {"file": {"allowed": uploads.DOCUMENT_KINDS, "help": _("PDF, ছবি, DOCX বা XLSX")}}
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Document
         fields = ["category", *tr_fields("title", "description"), "fiscal_year", "quarter", "issued_on", "file", "link"]
         widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("description")}
@@ -254,7 +254,7 @@ class DocumentForm(ContentForm):
 class ProjectForm(ContentForm):
     translated = ("title", "description", "progress")
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Project
         fields = [*tr_fields("title", "description"), "status", "budget_taka", "start_date", "end_date",
                   *tr_fields("progress")]
@@ -264,7 +264,7 @@ class ProjectForm(ContentForm):
 class FocalPointForm(ContentForm):
     translated = ("subject",)
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = FocalPoint
         fields = [*tr_fields("subject"), "officer", "sort_order"]
         labels = {"officer": _("কর্মকর্তা")}
@@ -273,7 +273,7 @@ class FocalPointForm(ContentForm):
 class PageForm(ContentForm):
     translated = ("title", "body")
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Page
         fields = ["slug", *tr_fields("title", "body")]
         widgets = {"body_bn": forms.Textarea(attrs={"rows": 8}), "body_en": forms.Textarea(attrs={"rows": 8})}
