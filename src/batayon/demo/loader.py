@@ -35,7 +35,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from django.core.files.base import ContentFile
@@ -43,7 +43,7 @@ from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.db.models import Max, Q
 from django.utils import timezone, translation
-from modeltranslation.translator import translator
+from modeltranslation.translator import NotRegistered, translator
 
 from batayon.bangla.dates import format_date_bn
 from batayon.bangla.digits import to_bangla_digits
@@ -58,8 +58,8 @@ from batayon.content.models import (
     Document,
     FocalPoint,
     Notice,
-    Officer,
     OfficeContent,
+    Officer,
     Page,
     Project,
     PublishState,
@@ -132,12 +132,12 @@ WRITE_ORDER: tuple[type[OfficeContent], ...] = (
 )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_yaml(name: str) -> Any:
     """A data file, NFC-normalised. Cached: callers must not modify what they get."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
     with (DATA_DIR / name).open(encoding="utf-8") as fh:
-        return _nfc_tree(yaml.load(fh, Loader=loader))  # noqa: S506 (a safe loader)
+        return _nfc_tree(yaml.load(fh, Loader=loader))
 
 
 def _nfc_tree(value: Any) -> Any:
@@ -183,7 +183,7 @@ def render(value: Any, ctx: dict[str, Any]) -> Any:
 class NamePool:
     """Hands out invented names without repeating one until the pool runs dry."""
 
-    WEIGHTS = {
+    WEIGHTS: ClassVar[dict[str, tuple[tuple[str, int], ...]]] = {
         "any": (("male", 60), ("female", 28), ("hindu_male", 8), ("hindu_female", 4)),
         "male": (("male", 88), ("hindu_male", 12)),
         "female": (("female", 85), ("hindu_female", 15)),
@@ -711,7 +711,7 @@ def blank_english(obj: models.Model) -> None:
     """Empty every English column of a translated model instance."""
     try:
         options = translator.get_options_for_model(type(obj))
-    except Exception:  # not a translated model
+    except NotRegistered:  # not a translated model
         return
     for name in options.fields:
         setattr(obj, f"{name}_en", "")
@@ -794,6 +794,15 @@ def remove_stale_files(keep: set[str]) -> None:
             default_storage.delete(name)
 
 
+def reindex_search(office_ids: list[int]) -> None:
+    """Bulk loads bypass the search index's signals; rebuild the demo offices' part of it."""
+    try:
+        from batayon.api.index import reindex
+    except ImportError:  # a checkout without the API app
+        return
+    reindex(Office.objects.filter(pk__in=office_ids))
+
+
 def demo_counts(office_ids: list[int]) -> dict[str, int]:
     """What the demo holds, by kind, for ``loaddemo`` to print."""
 
@@ -835,6 +844,7 @@ def load_demo_content(stdout: Any = None, today: dt.date | None = None) -> dict[
             wipe(office_ids)
             builder.save()
             transaction.on_commit(lambda: remove_stale_files(set(files) | cached))
+        reindex_search(office_ids)
         counts = demo_counts(office_ids)
     if stdout is not None:
         seconds = time.monotonic() - started
