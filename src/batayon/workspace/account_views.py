@@ -98,6 +98,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["token"]
         candidates = [device] if enrolling else confirmed
+        throttled = any(not d.verify_is_allowed()[0] for d in candidates)
         match = next((d for d in candidates if d.verify_token(token)), None)
         if match is not None:
             if enrolling:
@@ -106,7 +107,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             otp_login(request, match)
             messages.success(request, "দ্বিতীয় ধাপের যাচাই সম্পন্ন হয়েছে।")
             return redirect(_next(request))
-        form.add_error("token", "কোডটি মেলেনি। ফোনের সময় ঠিক আছে কি না দেখে নতুন কোড দিন।")
+        form.add_error("token", "বারবার ভুল কোডের কারণে কিছুক্ষণ অপেক্ষা করে নতুন কোড দিন।" if throttled else
+                       "কোডটি মেলেনি। ফোনের সময় ঠিক আছে কি না দেখে নতুন কোড দিন।")
     ctx = {
         "form": form, "enrolling": enrolling, "next": _next(request), "required": needs_second_factor(user),
         "lang": "bn",
