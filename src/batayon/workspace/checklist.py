@@ -41,4 +41,10 @@ def confirmable_sections() -> set[str]:
     services = _services()
     if services is None or not hasattr(services, "confirmable_sections"):
         return set()
-    return services.confirmable_sections()
+    sections = services.confirmable_sections()
+    if not sections:
+        from batayon.compliance.rulebook import ensure_rules  # a fresh database: load the rulebook
+
+        ensure_rules()
+        sections = services.confirmable_sections()
+    return sections
