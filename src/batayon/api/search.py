@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connection
 from django.utils import timezone
@@ -67,6 +68,11 @@ class Hit:
     data: dict
     score: float = 0.0
 
+    @cached_property
+    def padded(self) -> dict[str, str]:
+        """Each field as " term term ": whole-word and prefix tests become substring tests."""
+        return {name: f" {' '.join(tokens)} " for name, tokens in self.fields.items()}
+
 
 def _is_digits(term: str) -> bool:
     return term.isascii() and term.isdigit()
@@ -79,8 +85,8 @@ def _known(term: str) -> bool:
 def similar_terms(term: str, limit: int = 5) -> list[str]:
     """Words of the vocabulary within a typo or two of ``term``, nearest first."""
     if connection.vendor == "postgresql":
-        sql = ("SELECT term FROM api_searchterm WHERE term %% %s "
-               "ORDER BY similarity(term, %s) DESC LIMIT 30")
+        sql = ("SELECT term FROM api_searchterm WHERE term::text %% %s "
+               "ORDER BY similarity(term::text, %s) DESC LIMIT 30")
         params: list = [term, term]
     else:
         padded = f"^{term}$"
@@ -178,17 +184,17 @@ def _contiguous(sequence: list[str], wanted: list[str]) -> bool:
 def score(hit: Hit, plan_: Plan) -> float:
     """How well a candidate answers the query (see the module docstring)."""
     query = plan_.query
-    sets = {name: set(tokens) for name, tokens in hit.fields.items()}
+    padded = hit.padded
     total = 0.0
     role_in_designation = False
     for group in plan_.groups:
         best = 0.0
         for alt in group.alternatives:
             for name, weight in FIELD_WEIGHTS:
-                tokens = sets[name]
-                if alt.term in tokens:
+                text = padded[name]
+                if f" {alt.term} " in text:
                     value = weight
-                elif alt.prefix and any(t.startswith(alt.term) for t in tokens):
+                elif alt.prefix and f" {alt.term}" in text:
                     value = weight * 0.8
                 else:
                     continue
@@ -206,7 +212,7 @@ def score(hit: Hit, plan_: Plan) -> float:
     if name_words and name_words == {a.term for g in plan_.groups for a in g.alternatives[:1]}:
         total += 10  # exactly the name of the thing
     for word in query.optional:
-        if word in sets["name"] or word in sets["main"]:
+        if f" {word} " in padded["name"] or f" {word} " in padded["main"]:
             total += 1
     if role_in_designation:
         total += 12  # the post asked for is this officer's own
