@@ -172,7 +172,7 @@ def fill(cursor, target: int) -> None:
             {select}
             FROM generate_series({start + 1}, {wanted}) AS g
             CROSS JOIN n
-            JOIN o ON o.i = (g * 7919) % n.c
+            JOIN o ON o.i = (g::bigint * 7919) % n.c
             JOIN ctx ON ctx.office_id = o.id
         """)
         print(f"inserted {wanted - start} {kind} documents in {time.monotonic() - t0:.0f}s", file=sys.stderr)
