@@ -42,7 +42,7 @@ class EvaluationSummary:
     scores: dict[int, float] = field(default_factory=dict, repr=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Computed:
     """One (office, rule) result before it is written."""
 
@@ -101,13 +101,14 @@ def _update_statuses(rows: Sequence[tuple]) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {table} AS s SET status = t.status, reason_bn = t.reason_bn, reason_en = t.reason_en,"
-                " points_lost = t.points_lost, since = t.since FROM compliance_status_tmp t"
+                " points_lost = t.points_lost, since = COALESCE(t.since, s.since) FROM compliance_status_tmp t"
                 " WHERE s.office_id = t.office_id AND s.rule_id = t.rule_id"
             )
             cursor.execute("DROP TABLE compliance_status_tmp")
         return
     sql = (
-        f"UPDATE {table} SET status = %s, reason_bn = %s, reason_en = %s, points_lost = %s, since = %s"
+        f"UPDATE {table} SET status = %s, reason_bn = %s, reason_en = %s, points_lost = %s,"
+        " since = COALESCE(%s, since)"
         " WHERE office_id = %s AND rule_id = %s"
     )
     with connection.cursor() as cursor:
@@ -157,8 +158,19 @@ def _upsert_scores(rows: Sequence[tuple], day: dt.date) -> None:
             cursor.executemany(snap_sql, [(r[0], day, r[1]) for r in chunk])
 
 
+_RULES_CACHE: dict[str, object] = {}
+
+
 def active_rules() -> list[Rule]:
-    return list(Rule.objects.filter(active=True).order_by("sort_order", "id"))
+    """The active rules, kept in the process until the rules table changes (one cheap query)."""
+    from django.db.models import Count, Max
+
+    stamp = Rule.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
+    key = (connection.alias, connection.settings_dict.get("NAME"), stamp["m"], stamp["n"])
+    if _RULES_CACHE.get("key") != key:
+        _RULES_CACHE["rules"] = list(Rule.objects.filter(active=True).order_by("sort_order", "id"))
+        _RULES_CACHE["key"] = key
+    return list(_RULES_CACHE["rules"])
 
 
 def compute(
@@ -228,11 +240,15 @@ def run(
 
 
 def _existing(ids: list[int] | None) -> dict[tuple[int, int], tuple]:
-    qs = CheckStatus.objects.all()
+    """(office, rule) → (status, reason_bn, points_lost), straight from the cursor (10^6 rows)."""
+    sql = f"SELECT office_id, rule_id, status, reason_bn, points_lost FROM {CheckStatus._meta.db_table}"
+    params: list = []
     if ids is not None:
-        qs = qs.filter(office_id__in=ids)
-    cols = ("office_id", "rule_id", "status", "reason_bn", "points_lost", "since")
-    return {(r[0], r[1]): r[2:] for r in qs.values_list(*cols).order_by().iterator(chunk_size=20000)}
+        sql += f" WHERE office_id IN ({', '.join(['%s'] * len(ids))})"
+        params = list(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(r[0], r[1]): r[2:] for r in cursor.fetchall()}
 
 
 def _write(
@@ -242,7 +258,7 @@ def _write(
     now: dt.datetime,
     summary: EvaluationSummary,
 ) -> None:
-    existing = _existing(ids) if ids is None or len(ids) < 30000 else _existing(None)
+    existing = _existing(ids) if ids is None or len(ids) < 5000 else _existing(None)
     inserts, updates, flips = [], [], []
     for oid, per_rule in results.items():
         for rid, c in per_rule.items():
@@ -250,12 +266,13 @@ def _write(
             if old is None:
                 inserts.append((oid, rid, c.status, c.reason_bn, c.reason_en, c.points_lost, now))
                 continue
-            old_status, old_reason, old_points, old_since = old
+            old_status, old_reason, old_points = old
             if old_status != c.status:
                 flips.append((oid, rid, old_status, c.status, now))
                 updates.append((c.status, c.reason_bn, c.reason_en, c.points_lost, now, oid, rid))
             elif old_reason != c.reason_bn or abs(old_points - c.points_lost) > 0.005:
-                updates.append((c.status, c.reason_bn, c.reason_en, c.points_lost, old_since, oid, rid))
+                # Same status, new wording ("95 days" instead of "94"): keep "since".
+                updates.append((c.status, c.reason_bn, c.reason_en, c.points_lost, None, oid, rid))
     if ids is not None:
         scope = set(ids)
         gone = [k for k in existing if k[0] in scope]

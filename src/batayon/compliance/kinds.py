@@ -23,10 +23,10 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from batayon.bangla.dates import format_date_bn, format_date_en
-from batayon.bangla.digits import to_bangla_digits as bn
 from batayon.bangla.fiscal import FiscalYear, quarter_bounds, quarter_of
 
-from .sources import FIELD_LABELS, SECTION_SOURCE, SOURCES, MetricStore, model_field
+from .sources import FIELD_LABELS, SECTION_SOURCE, SOURCES, MetricStore, fetch, model_field
+from .sources import bn_number as bn
 
 if TYPE_CHECKING:
     from .models import Rule
@@ -67,6 +67,12 @@ class Context:
 def _to_date(value: Any) -> dt.date | None:
     if value is None:
         return None
+    if isinstance(value, str):  # SQLite through a raw cursor: ISO text, datetimes in UTC
+        if len(value) <= 10:
+            return dt.date.fromisoformat(value)
+        value = dt.datetime.fromisoformat(value)
+        if timezone.is_naive(value):
+            value = value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value
@@ -276,24 +282,13 @@ class ConfirmedKind(FreshnessKind):
 
 
 def _fy_periods(rule: Rule, ctx: Context, with_quarter: bool) -> dict[int, set]:
-    """The (fiscal year[, quarter]) periods each office has published, for this FY and the last."""
-    from .sources import FAMILIES
-
-    source = SOURCES[rule.params["source"]]
-    family = FAMILIES[source.family]
-    cur = FiscalYear.of(ctx.today)
-    years = [str(cur), str(cur.previous()), str(cur.previous().previous())]
-    qs = ctx.scoped(family.model.objects.filter(family.base(ctx.today)))
-    if source.groups is not None:
-        cond = Q()
-        for g in source.groups:
-            cond |= Q(**dict(zip(family.group, g, strict=True)))
-        qs = qs.filter(cond)
-    cols = ("office_id", "fiscal_year", "quarter") if with_quarter else ("office_id", "fiscal_year")
-    out: dict[int, set] = defaultdict(set)
-    for row in qs.filter(fiscal_year__in=years).values_list(*cols).distinct().order_by():
-        out[row[0]].add(row[1:] if with_quarter else row[1])
-    ctx.extra_queries += 1
+    """The (fiscal year[, quarter]) periods each office has published (from the family query)."""
+    source = rule.params["source"]
+    out: dict[int, set] = {}
+    for oid in ctx.office_tiers:
+        details = ctx.store.details(source, oid)
+        if details:
+            out[oid] = set(details) if with_quarter else {d[0] for d in details if d[0]}
     return out
 
 
@@ -303,9 +298,13 @@ class FiscalYearKind(Kind):
     name = "fiscal_year"
     params_allowed = {"source", "due_within_days"}
 
+    def prepare(self, rule, ctx):
+        ctx.store.want(rule.params["source"], ["n"])
+
     def check(self, params):
         super().check(params)
-        _need_source(params)
+        if SOURCES[_need_source(params)].family != "document":
+            raise ParamError("params.source", "fiscal-year rules read a document source")
         _need_int(params, "due_within_days", 31, minimum=1)
 
     def evaluate(self, rule, ctx, office_ids):
@@ -350,9 +349,13 @@ class QuarterlyKind(Kind):
     name = "quarterly"
     params_allowed = {"source", "due_day"}
 
+    def prepare(self, rule, ctx):
+        ctx.store.want(rule.params["source"], ["n"])
+
     def check(self, params):
         super().check(params)
-        _need_source(params)
+        if SOURCES[_need_source(params)].family != "document":
+            raise ParamError("params.source", "quarterly rules read a document source")
         day = _need_int(params, "due_day", 15, minimum=1)
         if day > 28:
             raise ParamError("params.due_day", "due_day must be 1–28")
@@ -446,14 +449,19 @@ class LinksKind(Kind):
 
         broken = LinkCheck.objects.filter(url=OuterRef("link"), ok=False)
         checked = LinkCheck.objects.filter(url=OuterRef("link"))
-        qs = ctx.scoped(Service.objects.filter(FAMILIES["service_box"].base(ctx.today)))
-        rows = (
-            qs.annotate(is_broken=Exists(broken), is_checked=Exists(checked))
-            .values("office_id")
-            .annotate(n=Count("pk"), broken=Count("pk", filter=Q(is_broken=True)),
-                      checked=Count("pk", filter=Q(is_checked=True)))
-            .order_by()
-        )
+        base = FAMILIES["service_box"].base(ctx.today)
+
+        def build(qs):
+            return (
+                qs.filter(base).annotate(is_broken=Exists(broken), is_checked=Exists(checked))
+                .values("office_id")
+                .annotate(n=Count("pk"), broken=Count("pk", filter=Q(is_broken=True)),
+                          checked=Count("pk", filter=Q(is_checked=True)))
+                .order_by()
+            )
+
+        names, raw = fetch(("links", ctx.today), build, Service, ctx.office_ids)
+        rows = [dict(zip(names, r, strict=True)) for r in raw]
         ctx.extra_queries += 1
         stats = {r["office_id"]: r for r in rows}
         for oid in office_ids:
@@ -493,10 +501,16 @@ class MenuKind(Kind):
     def evaluate(self, rule, ctx, office_ids):
         from batayon.content.models import MenuItem
 
-        menu_sections: dict[str, set[str]] = defaultdict(set)
-        for tier, section in MenuItem.objects.values_list("tier", "section").distinct():
-            menu_sections[tier].add(section)
-        ctx.extra_queries += 1
+        from django.core.cache import cache
+
+        menu_sections = cache.get("compliance:menu-sections")
+        if menu_sections is None:
+            menu_sections = defaultdict(set)
+            for tier, section in MenuItem.objects.values_list("tier", "section").distinct():
+                menu_sections[tier].add(section)
+            menu_sections = dict(menu_sections)
+            cache.set("compliance:menu-sections", menu_sections, 300)
+            ctx.extra_queries += 1
         tiers = ctx.office_tiers
         wanted = rule.params["sections"]
         from .sources import SOURCES as S
@@ -528,6 +542,9 @@ def load_confirmations(ctx: Context) -> None:
     """The latest confirmation per (office, section), one query."""
     from .models import Confirmation
 
-    rows = ctx.scoped(Confirmation.objects.all()).values("office_id", "section").annotate(last=Max("created"))
-    ctx.confirmations = {(r["office_id"], r["section"]): r["last"] for r in rows.order_by()}
+    def build(qs):
+        return qs.values("office_id", "section").annotate(last=Max("created")).order_by()
+
+    _names, rows = fetch(("confirmations",), build, Confirmation, ctx.office_ids)
+    ctx.confirmations = {(r[0], r[1]): r[2] for r in rows}
     ctx.extra_queries += 1

@@ -14,9 +14,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.db import models
-from django.db.models import Count, Max, Q
+from django.db import connection, models
+from django.db.models import Count, Max, Q, QuerySet
+
+from batayon.bangla.digits import to_bangla_digits
 
 from batayon.content.models import (
     CharterExpectation,
@@ -55,6 +58,9 @@ class Family:
     model: type[models.Model]
     base: Callable[[dt.date], Q]
     group: tuple[str, ...] = ()
+    # Further grouping columns that sources do not select on but kinds may read
+    # (a document's fiscal year and quarter, for the per-year and per-quarter rules).
+    detail: tuple[str, ...] = ()
 
 
 FAMILIES: dict[str, Family] = {
@@ -68,7 +74,7 @@ FAMILIES: dict[str, Family] = {
         Family("service", Service, _published, ("eservice_status",)),
         Family("service_box", Service, _service_box),
         Family("designated", DesignatedOfficer, _published, ("scheme", "role")),
-        Family("document", Document, _published, ("category",)),
+        Family("document", Document, _published, ("category",), ("fiscal_year", "quarter")),
         Family("focal_point", FocalPoint, _published),
         Family("project", Project, _published),
     ]
@@ -90,10 +96,8 @@ class Source:
     possessive_bn: str = ""  # "৩ জন কর্মকর্তার মোবাইল নম্বর নেই"
 
     def count_bn(self, n: int) -> str:
-        from batayon.bangla.digits import to_bangla_digits
-
         sep = " " if self.counter_bn.startswith("জন") else ""
-        return f"{to_bangla_digits(n)}{sep}{self.counter_bn}"
+        return f"{bn_number(n)}{sep}{self.counter_bn}"
 
     def noun_en_for(self, n: int) -> str:
         return self.noun_en if n == 1 else self.plural_en
@@ -245,6 +249,42 @@ def metric_expression(model: type[models.Model], metric: str):
 
 
 Metrics = dict[str, object]
+EMPTY: Metrics = {"n": 0}
+
+
+@lru_cache(maxsize=8192)
+def bn_number(n: int | str) -> str:
+    return to_bangla_digits(n)
+
+
+# Compiled SQL of the queries re-run for one office after every save: building a queryset
+# through the ORM costs more than running it, so the SQL is compiled once per process (per
+# day, for queries that depend on today's date) with a sentinel office id, then re-executed.
+_SQL_CACHE: dict[tuple, tuple[str, tuple]] = {}
+SENTINEL = -918273645
+
+
+def fetch(key: tuple, build: Callable[[QuerySet], QuerySet] | Callable, model: type[models.Model],
+          office_ids: list[int] | None) -> tuple[list[str], list[tuple]]:
+    """Run ``build(model queryset scoped to the offices)``; returns (column names, rows)."""
+    if office_ids is not None and len(office_ids) == 1:
+        cache_key = (*key, connection.vendor)
+        if cache_key not in _SQL_CACHE:
+            if len(_SQL_CACHE) > 500:
+                _SQL_CACHE.clear()
+            qs = build(model.objects.filter(office_id=SENTINEL))
+            _SQL_CACHE[cache_key] = qs.query.sql_with_params()
+        sql, params = _SQL_CACHE[cache_key]
+        params = tuple(office_ids[0] if p == SENTINEL else p for p in params)
+    else:
+        qs = model.objects.all()
+        if office_ids is not None:
+            qs = qs.filter(office_id__in=office_ids)
+        sql, params = build(qs).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return names, cursor.fetchall()
 
 
 @dataclass
@@ -254,7 +294,8 @@ class MetricStore:
     today: dt.date
     office_ids: list[int] | None
     wanted: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    rows: dict[str, dict[int, list[tuple[tuple, dict]]]] = field(default_factory=dict)
+    rows: dict[str, dict[int, list[tuple[tuple, tuple, dict]]]] = field(default_factory=dict)
+    combined: dict[str, dict[int, Metrics]] = field(default_factory=dict)
     queries: int = 0
 
     def want(self, source_key: str, metrics: Iterable[str]) -> None:
@@ -266,32 +307,61 @@ class MetricStore:
             if family_key in self.rows:
                 continue
             family = FAMILIES[family_key]
-            aliases = {f"m{i}": m for i, m in enumerate(sorted(metrics))}
-            qs = family.model.objects.filter(family.base(self.today))
-            if self.office_ids is not None:
-                qs = qs.filter(office_id__in=self.office_ids)
-            qs = qs.values("office_id", *family.group).annotate(
-                **{alias: metric_expression(family.model, m) for alias, m in aliases.items()}
-            ).order_by()
-            per_office: dict[int, list[tuple[tuple, dict]]] = defaultdict(list)
-            for row in qs:
-                key = tuple(row[g] for g in family.group)
-                per_office[row["office_id"]].append((key, {m: row[a] for a, m in aliases.items()}))
+            ordered = sorted(metrics)
+            aliases = {f"m{i}": m for i, m in enumerate(ordered)}
+            columns = (*family.group, *family.detail)
+
+            def build(qs, family=family, aliases=aliases, columns=columns):
+                return qs.filter(family.base(self.today)).values("office_id", *columns).annotate(
+                    **{alias: metric_expression(family.model, m) for alias, m in aliases.items()}
+                ).order_by()
+
+            names, rows = fetch(("family", family_key, tuple(ordered), self.today), build, family.model,
+                                self.office_ids)
+            idx = {n: i for i, n in enumerate(names)}
+            g_idx = [idx[c] for c in family.group]
+            d_idx = [idx[c] for c in family.detail]
+            m_idx = [(m, idx[a]) for a, m in aliases.items()]
+            o_idx = idx["office_id"]
+            per_office: dict[int, list[tuple[tuple, tuple, dict]]] = defaultdict(list)
+            for row in rows:
+                per_office[row[o_idx]].append((
+                    tuple(row[i] for i in g_idx), tuple(row[i] for i in d_idx), {m: row[i] for m, i in m_idx},
+                ))
             self.rows[family_key] = per_office
             self.queries += 1
 
-    def get(self, source_key: str, office_id: int) -> Metrics:
-        """The source's metrics for the office, combining its group slices (sum/max)."""
+    def _combine(self, source_key: str) -> dict[int, Metrics]:
+        """Every office's metrics for one source, combining its group slices (sum, or max)."""
         source = SOURCES[source_key]
-        out: dict[str, object] = {}
-        for key, values in self.rows[source.family].get(office_id, ()):
-            if source.groups is not None and key not in source.groups:
-                continue
-            for m, v in values.items():
-                if m.startswith("last:"):
-                    if v is not None and (out.get(m) is None or v > out[m]):
-                        out[m] = v
-                else:
-                    out[m] = (out.get(m) or 0) + (v or 0)
-        out.setdefault("n", 0)
+        groups = set(source.groups) if source.groups is not None else None
+        out: dict[int, Metrics] = {}
+        for oid, rows in self.rows[source.family].items():
+            m: dict[str, object] = {}
+            for key, _detail, values in rows:
+                if groups is not None and key not in groups:
+                    continue
+                for name, v in values.items():
+                    if name.startswith("last:"):
+                        if v is not None and (m.get(name) is None or v > m[name]):
+                            m[name] = v
+                    else:
+                        m[name] = (m.get(name) or 0) + (v or 0)
+            if m:
+                m.setdefault("n", 0)
+                out[oid] = m
+        self.combined[source_key] = out
         return out
+
+    def get(self, source_key: str, office_id: int) -> Metrics:
+        combined = self.combined.get(source_key)
+        if combined is None:
+            combined = self._combine(source_key)
+        return combined.get(office_id, EMPTY)
+
+    def details(self, source_key: str, office_id: int) -> set[tuple]:
+        """The detail values (e.g. (fiscal year, quarter)) of the office's rows in this source."""
+        source = SOURCES[source_key]
+        groups = set(source.groups) if source.groups is not None else None
+        return {d for key, d, _v in self.rows[source.family].get(office_id, ())
+                if groups is None or key in groups}
