@@ -65,6 +65,7 @@ def test_dc_office_has_every_kind_of_content(loaded):
     assert docs.filter(category="apa_report", quarter__isnull=False).count() == finished_quarters()
     assert docs.filter(category="nis_report").count() == finished_quarters()
     assert docs.filter(category="innovation").count() == 2
+    assert docs.filter(category__in=["progress", "training"]).count() == 2
     assert all(d.file.name.endswith(".pdf") for d in docs)
     office.refresh_from_db()
     assert office.phone == "+8807162300"
@@ -118,6 +119,7 @@ def test_uno_offices_and_field_offices(loaded):
         assert Notice.objects.filter(office=office).count() == 3
         assert Service.objects.filter(office=office).count() == 3
         assert Document.objects.filter(office=office, category="apa").count() == 2
+        assert Project.objects.filter(office=office).count() == 1
 
 
 def test_no_other_office_of_the_country_gets_content(loaded):

@@ -45,7 +45,6 @@ from django.db.models import Max, Q
 from django.utils import timezone, translation
 from modeltranslation.translator import NotRegistered, translator
 
-from batayon.bangla.dates import format_date_bn
 from batayon.bangla.digits import to_bangla_digits
 from batayon.bangla.fiscal import FiscalYear, quarter_bounds, quarter_label_bn, quarter_of
 from batayon.bangla.phone import normalise_phone
@@ -104,18 +103,21 @@ DEMO_GAPS: tuple[Gap, ...] = (
         "One DC-office officer, the Revenue Deputy Collector (RDC), has no official mobile number."),
     Gap("dead_service_link", DC_DOMAIN,
         f"The service-box link of the hotel and restaurant licence service points at {DEAD_LINK}, "
-        "a host that does not resolve."),
+        "a host that does not resolve (found by `batayon checklinks`)."),
     Gap("no_charter", NO_CHARTER_DOMAIN,
         "The UNO office of Bheramara has services but no citizen charter (no vision/mission, GRS "
-        "table or expectations)."),
+        "table or expectations), so its standard menu also has an empty page."),
     Gap("missing_nis_report", MISSING_NIS_REPORT_DOMAIN,
         "The District Livestock Office has not uploaded the NIS quarterly progress report of the "
         "last finished quarter."),
 )
 
-# Not gaps, but worth knowing when reading compliance results: staff records carry no email
-# unless the office gives staff one (the DC office's ICT section does); union parishads have
-# no landline; union parishads, projects and pages outside the DC office are not mandated here.
+# Everything else is complete as of the day of loading: every demo office has a fresh notice
+# board, officers and staff confirmed within the limits, a service box, RTI and GRS officers,
+# a project and a recent report; the DC, UNO and field offices have APA/NIS documents for both
+# fiscal years with every finished quarter's report, an innovation plan and focal points.
+# Not gaps: staff carry no email unless their office gives them one (the DC's ICT section
+# does), and union parishads have no landline.
 
 QUARTER_EN = {1: "Q1 (July–September)", 2: "Q2 (October–December)", 3: "Q3 (January–March)",
               4: "Q4 (April–June)"}
@@ -332,7 +334,10 @@ class Builder:
             else:
                 name = self.names.draw(item.get("pool", "any"))
             joined = _days(item.get("joined"), rng, (100, 1500))
-            updated = min(_days(item.get("updated"), rng, (20, 200)), joined)
+            # Unless the data says otherwise the head of office was confirmed recently: an
+            # officers list nobody has looked at for months is a gap, and gaps are deliberate.
+            fresh = (5, 60) if order == 1 else (20, 150)
+            updated = min(_days(item.get("updated"), rng, fresh), joined)
             if "mobile" in item:
                 mobile = normalise_phone(item["mobile"]) if item["mobile"] else ""
             else:
@@ -432,9 +437,9 @@ class Builder:
     def _project(self, office: Office, item: dict[str, Any], rng: random.Random) -> None:
         self.add(Project(
             office=office, status=item.get("status", Project.Status.ONGOING),
-            budget_taka=Decimal(item["budget"]) if item.get("budget") else None,
-            start_date=self.today - dt.timedelta(days=int(item["start"])) if "start" in item else None,
-            end_date=self.today - dt.timedelta(days=int(item["end"])) if "end" in item else None,
+            budget_taka=Decimal(_days(item["budget"], rng, (0, 0))) if item.get("budget") else None,
+            start_date=self.today - dt.timedelta(days=_days(item["start"], rng, (0, 0))) if "start" in item else None,
+            end_date=self.today - dt.timedelta(days=_days(item["end"], rng, (0, 0))) if "end" in item else None,
             updated_at=self.at(_days(item.get("updated"), rng, (20, 120)), rng),
             **tr("title", item["title"]), **tr("description", item.get("description")),
             **tr("progress", item.get("progress")),
@@ -475,15 +480,16 @@ class Builder:
                              ("শুদ্ধাচার কৌশল কর্মপরিকল্পনার ত্রৈমাসিক অগ্রগতি প্রতিবেদন", "NIS action plan quarterly progress report"), rng)
         for item in spec.get("innovation", []):
             bn, en = pair(item["title"])
-            issued = min(cur.start + dt.timedelta(days=rng.randint(20, 45)), self.today - dt.timedelta(days=1))
-            self._document(office, "innovation", cur, None, issued,
-                           (f"{bn} {cur.label_bn}", f"{en} {cur}" if en else ""), ("", ""), rng)
+            issued = self.today - dt.timedelta(days=rng.randint(15, 90))
+            fy = FiscalYear.of(issued)
+            self._document(office, "innovation", fy, None, issued,
+                           (f"{bn} {fy.label_bn}", f"{en} {fy}" if en else ""), ("", ""), rng)
         for item in spec.get("extra", []):
             if "issued" in item:
                 issued = item["issued"] if isinstance(item["issued"], dt.date) else dt.date.fromisoformat(item["issued"])
             else:
-                issued = self.today - dt.timedelta(days=int(item["days_ago"]))
-            self._document(office, item["category"], None, None, issued, pair(item["title"]),
+                issued = self.today - dt.timedelta(days=_days(item["days_ago"], rng, (0, 0)))
+            self._document(office, item["category"], FiscalYear.of(issued), None, issued, pair(item["title"]),
                            pair(item.get("description")), rng)
 
     def _report(self, office: Office, category: str, fy: FiscalYear, q: int, title: tuple[str, str],
@@ -497,9 +503,10 @@ class Builder:
                   issued: dt.date, title: tuple[str, str], description: tuple[str, str],
                   rng: random.Random) -> None:
         number = sum(1 for d in self.rows[Document] if d.office is office and d.category == category) + 1
-        slug = f"{category}-{fy}" + (f"-q{quarter}" if quarter else "") if fy else f"{category}-{number}"
-        if fy and category == "innovation":
-            slug = f"{category}-{fy}-{number}"
+        if category in ("apa", "apa_report", "nis_plan", "nis_report"):
+            slug = f"{category}-{fy}" + (f"-q{quarter}" if quarter else "")
+        else:
+            slug = f"{category}-{number}"
         path = f"{MEDIA_PREFIX}{office.domain}/documents/{slug}.pdf"
         doc = Document(
             office=office, category=category, fiscal_year=str(fy) if fy else "", quarter=quarter,
@@ -513,11 +520,10 @@ class Builder:
         # page costs WeasyPrint ~40 ms, and 120 near-identical pages would dominate the load.
         key = (category, str(fy or ""), quarter or 0, title[0])
         if key not in self.pdf_pages:
+            # No date on the page: documents of several offices share it.
             meta = [f"অর্থবছর {fy.label_bn}"] if fy else []
             if quarter:
                 meta.append(quarter_label_bn(quarter))
-            if not fy:
-                meta.append(f"তারিখ: {format_date_bn(issued)}")
             self.pdf_pages[key] = PdfPage(
                 office_bn="কুষ্টিয়া জেলা", title_bn=title[0], title_en=title[1], meta_bn=" · ".join(meta),
                 rows=_pdf_rows(category, random.Random(str(key))),
@@ -579,8 +585,10 @@ class Builder:
             }
             spec = render({k: v for k, v in union_spec.items() if k not in ("notices", "upazilas", "no_english")}, uctx)
             chosen = [templates[(index + i) % len(templates)] for i in range(1 + index % 2)]
+            # The first notice is recent (the notice board must move monthly); a second is older.
             spec["notices"] = [
-                {**render(t, uctx), "days_ago": _days(t["days_ago"], rng, (5, 40))} for t in chosen
+                {**render(t, uctx), "days_ago": rng.randint(2, 21) if i == 0 else _days(t["days_ago"], rng, (5, 40))}
+                for i, t in enumerate(chosen)
             ]
             self.office_content(union, spec, rng, english=union.domain not in union_spec["no_english"])
 
@@ -611,8 +619,14 @@ class Builder:
                      "officer": officers[2]["key"] if len(officers) > 2 else officers[1]["key"]},
                     {"subject": "জাতীয় শুদ্ধাচার কৌশল | National integrity strategy", "officer": officers[1]["key"]},
                 ],
-                "documents": {"apa": {"party": item["appeal"]}, "apa_reports": True, "nis": True,
-                              "nis_reports": True, "skip_last_nis_report": item.get("skip_last_nis_report", False)},
+                "projects": [{**item["project"], "start": [200, 700], "end": [-500, -90], "updated": [10, 90]}],
+                "documents": {
+                    "apa": {"party": item["appeal"]}, "apa_reports": True, "nis": True, "nis_reports": True,
+                    "skip_last_nis_report": item.get("skip_last_nis_report", False),
+                    "innovation": [{"title": "উদ্ভাবনী কর্মপরিকল্পনা | Innovation action plan"}],
+                    "extra": [{"category": "progress", "title": "মাসিক অগ্রগতি প্রতিবেদন | Monthly progress report",
+                               "days_ago": [8, 40]}],
+                },
             }
             self.office_content(office, _nfc_tree(spec), rng)
 
