@@ -28,8 +28,8 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/batayon_bench_search"
 os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
 os.environ.setdefault("BATAYON_DATA_DIR", "/tmp/batayon-bench-search")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "batayon.settings")
-TARGET = int(os.environ.get("BENCH_DOCS", 1_000_000))
-QUERIES = int(os.environ.get("BENCH_QUERIES", 500))
+TARGET = int(os.environ.get("BENCH_DOCS", "1000000"))
+QUERIES = int(os.environ.get("BENCH_QUERIES", "500"))
 
 FIRST = ["মোঃ আব্দুর", "মোহাম্মদ আবুল", "মোছাঃ শারমিন", "নুসরাত", "তানভীর", "ফারহানা", "মাহমুদুল", "রাশেদুল",
          "সাবরিনা", "কামরুল", "শাহনাজ", "মিজানুর", "আনিসুর", "জান্নাতুল", "হাবিবুর", "নাসরিন", "রফিকুল", "সুমাইয়া",
@@ -108,7 +108,7 @@ def fill(cursor, target: int) -> None:
 
     first_t = sql_array([terms_text(b, e) for b, e in zip(FIRST, FIRST_EN, strict=True)])
     last_t = sql_array([terms_text(b, e) for b, e in zip(LAST, LAST_EN, strict=True)])
-    common = f"""
+    common = """
         WITH o AS (SELECT row_number() OVER (ORDER BY id) - 1 AS i, id, domain, district_id, upazila_id,
                           name_bn, name_en FROM offices_office),
              n AS (SELECT count(*) AS c FROM offices_office),

@@ -56,8 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "q_forbidden": (
         "খোঁজার লেখায় এমন চিহ্ন আছে যা খোঁজায় লাগে না ({chars}); শুধু শব্দ, অঙ্ক ও ফোন নম্বর লিখুন।",
-        "The search text contains characters that search does not use ({chars}); "
-        "type words, numbers and phone numbers only.",
+        ("The search text contains characters that search does not use ({chars}); "
+         "type words, numbers and phone numbers only."),
     ),
     "q_required": ("কী খুঁজবেন লিখুন (q)।", "Type something to search for (q)."),
     "bad_integer": (
