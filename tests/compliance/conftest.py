@@ -60,3 +60,15 @@ def make_document(office, category: str, fiscal_year: str, quarter: int | None =
     values.update(fields)
     return Document.objects.create(office=office, category=category, fiscal_year=fiscal_year, quarter=quarter,
                                    title=values["title_bn"], **values)
+
+
+def sign_in(client, user) -> None:
+    """Sign in with the second factor already passed (supervisors must use TOTP)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

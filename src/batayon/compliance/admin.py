@@ -1,0 +1,68 @@
+"""The national administrator edits the rulebook here (R-3.1): rules are data, not code."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+
+from .models import CheckStatus, Confirmation, Flip, LinkCheck, OfficeScore, Rule
+from .rulebook import RulebookError, validate_rule
+
+
+class RuleForm(forms.ModelForm):
+    class Meta:
+        model = Rule
+        fields = "__all__"
+
+    def clean(self):
+        data = super().clean()
+        rule = Rule(**{k: v for k, v in data.items() if k in {f.name for f in Rule._meta.fields}})
+        try:
+            validate_rule(rule)
+        except RulebookError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return data
+
+
+@admin.register(Rule)
+class RuleAdmin(admin.ModelAdmin):
+    form = RuleForm
+    list_display = ("code", "title_bn", "kind", "section", "weight", "active", "source")
+    list_filter = ("kind", "section", "active")
+    list_editable = ("weight", "active")
+    search_fields = ("code", "title_bn", "title_en", "source")
+
+
+@admin.register(Flip)
+class FlipAdmin(admin.ModelAdmin):
+    list_display = ("created", "office", "rule", "old_status", "new_status")
+    list_filter = ("new_status", "rule")
+    raw_id_fields = ("office",)
+    date_hierarchy = "created"
+
+
+@admin.register(CheckStatus)
+class CheckStatusAdmin(admin.ModelAdmin):
+    list_display = ("office", "rule", "status", "reason_bn", "points_lost", "since")
+    list_filter = ("status", "rule")
+    raw_id_fields = ("office",)
+
+
+@admin.register(OfficeScore)
+class OfficeScoreAdmin(admin.ModelAdmin):
+    list_display = ("office", "score", "band", "failing", "evaluated_at")
+    list_filter = ("band",)
+    raw_id_fields = ("office",)
+
+
+@admin.register(Confirmation)
+class ConfirmationAdmin(admin.ModelAdmin):
+    list_display = ("office", "section", "user", "created")
+    raw_id_fields = ("office", "user")
+
+
+@admin.register(LinkCheck)
+class LinkCheckAdmin(admin.ModelAdmin):
+    list_display = ("url", "ok", "status_code", "error", "checked_at")
+    list_filter = ("ok",)
+    search_fields = ("url",)
