@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from batayon.offices.models import Office, Tier
-
 from tests.workspace.helpers import make_user, signed_in
 
 

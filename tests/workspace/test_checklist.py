@@ -37,10 +37,9 @@ def test_publishing_a_notice_turns_its_check_ok(editor_client, union_office, dja
 
 
 def test_confirm_still_current_is_recorded_with_who_and_when(editor_client, union_office):
+    from batayon.compliance.rulebook import ensure_rules
     from batayon.compliance.services import confirmable_sections
     from batayon.history.models import AuditEntry
-
-    from batayon.compliance.rulebook import ensure_rules
 
     ensure_rules()
     sections = confirmable_sections()

@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
-from typing import Any, IO
+from typing import IO, Any
 
 import openpyxl
 import xlsxwriter

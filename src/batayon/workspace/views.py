@@ -27,7 +27,6 @@ from batayon.accounts.permissions import (
 )
 from batayon.bangla.digits import to_latin_digits
 from batayon.content.models import (
-    CharterExpectation,
     CharterGrievanceStep,
     DesignatedOfficer,
     FocalPoint,
