@@ -113,6 +113,9 @@ def test_uno_offices_and_field_offices(loaded):
         assert Service.objects.filter(office=uno).count() >= 5
         assert DesignatedOfficer.objects.filter(office=uno, scheme="grs").count() == 3
         assert live_notices(uno).exists()
+        assert "dckushtia@mopa.gov.bd" in uno.notice_emails.splitlines()
+    sadar = unos.get(domain="kushtiasadar.kushtia.gov.bd")
+    assert "secretary@1nohatashharipurup.kushtia.gov.bd" in sadar.notice_emails.splitlines()
     for domain in ("doict", "dae", "dls", "cs", "dpe"):
         office = Office.objects.get(domain=f"{domain}.kushtia.gov.bd")
         assert Officer.objects.filter(office=office).count() >= 5

@@ -566,6 +566,11 @@ class Builder:
             octx["union_count_bn"] = to_bangla_digits(octx["union_count"])
             spec = render({k: v for k, v in upazila_spec.items() if k != "upazilas"}, octx)
             spec["office"]["phone"] = extra["phone"]
+            # Notices go to the DC office and, where they have portals here, the upazila's unions.
+            filled = uno.domain in load_yaml("union.yaml")["upazilas"]
+            spec["office"]["notice_emails"] = [spec["office"]["email"], self.dc_spec["office"]["email"]] + [
+                f"secretary@{u.domain}" for u in unions if filled and u.upazila_id == uno.upazila_id
+            ]
             offset = int(extra.get("notice_offset", 0))
             for notice in spec["notices"]:
                 notice["days_ago"] = int(notice["days_ago"]) + offset + rng.randint(0, 3)
@@ -584,6 +589,7 @@ class Builder:
                 "upazila_bn": union.upazila.name_bn, "upazila_en": union.upazila.name_en, "uno": uno.domain,
             }
             spec = render({k: v for k, v in union_spec.items() if k not in ("notices", "upazilas", "no_english")}, uctx)
+            spec["office"]["notice_emails"] = [spec["office"]["email"], self.office_values[uno.pk]["email"]]
             chosen = [templates[(index + i) % len(templates)] for i in range(1 + index % 2)]
             # The first notice is recent (the notice board must move monthly); a second is older.
             spec["notices"] = [
@@ -601,7 +607,8 @@ class Builder:
             appeal_bn, appeal_en = pair(item["appeal"])
             fctx = {"domain": domain, "anik": officers[1]["key"], "appeal_bn": appeal_bn, "appeal_en": appeal_en}
             spec = {
-                "office": {"address": item["address"], "phone": item["phone"], "email": item["email"]},
+                "office": {"address": item["address"], "phone": item["phone"], "email": item["email"],
+                           "notice_emails": [item["email"], self.dc_spec["office"]["email"]]},
                 "officers": [{**o, "office_phone": o.get("office_phone", False)} for o in item["officers"]],
                 "notices": item["notices"],
                 "charter": {"vision": _as_pair(item["vision"]),
