@@ -21,7 +21,8 @@ list, and the compliance engine should find exactly these gaps.
 Loading is idempotent and atomic: the demo offices' content is wiped and written again in one
 transaction. Files (portraits, PDFs) are written to Django's default storage under ``demo/``
 with fixed names before the transaction; files no longer referenced are removed after commit.
-Rows are written with ``bulk_create`` (no ``save()`` signals): a load is one batch, and
+Rows are written with ``bulk_create`` and the old ones deleted in plain SQL, so no per-row
+signals fire: the demo offices' part of the search index is rebuilt once at the end, and
 ``loaddemo`` runs the compliance evaluation once afterwards.
 """
 
