@@ -95,6 +95,11 @@ def _photo(path: Path) -> Path:
 
 
 def _supervisor_score(page, base: str) -> str:
+    """The union's score as its supervisor sees it: on the compliance engine's supervision
+    page (the workspace's office page shows the same number)."""
+    response = page.goto(f"{base}/supervision/office/{UNION}/")
+    if response is not None and response.status == 200 and page.locator(".card .big").count():
+        return page.locator(".card .big").first.inner_text()
     page.goto(f"{base}/workspace/{UNION}/")
     return page.locator("#office-score").inner_text()
 
