@@ -78,8 +78,13 @@ def _is_digits(term: str) -> bool:
     return term.isascii() and term.isdigit()
 
 
-def _known(term: str) -> bool:
-    return SearchTerm.objects.filter(term__startswith=term).exists()
+def _known(term: str) -> str | None:
+    """"word" if the vocabulary has ``term`` itself, "prefix" if only longer words start
+    with it, None if it is unknown (one indexed range read)."""
+    first = SearchTerm.objects.filter(term__startswith=term).order_by("term").values_list("term", flat=True).first()
+    if first is None:
+        return None
+    return "word" if first == term else "prefix"
 
 
 def similar_terms(term: str, limit: int = 5) -> list[str]:
@@ -109,8 +114,15 @@ def plan(q: str) -> Plan:
     for phone in parsed.phones:
         result.groups.append(Group(phone, [Alternative(phone, prefix=False)]))
     for term in parsed.required:
-        prefix = len(term) >= PREFIX_MIN or (_is_digits(term) and len(term) >= 3)
-        if _is_digits(term) or term in SYNONYM_TERMS or _known(term):
+        if _is_digits(term) or term in SYNONYM_TERMS:
+            result.groups.append(Group(term, [Alternative(term, prefix=_is_digits(term) and len(term) >= 3)]))
+            continue
+        known = _known(term)
+        if known:
+            # A whole word is matched as itself; a word the index only has longer forms of
+            # ("কুষ্টিয়ার" typed, or a name half typed) as a prefix. Prefixes of common words
+            # are expensive on a national index, so only where they are needed.
+            prefix = known == "prefix" and len(term) >= PREFIX_MIN
             result.groups.append(Group(term, [Alternative(term, prefix)]))
             continue
         near = similar_terms(term) if len(term) >= 3 else []
