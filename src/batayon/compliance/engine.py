@@ -185,19 +185,23 @@ def compute(
     by_tier: dict[str, list[int]] = defaultdict(list)
     for oid, tier in offices:
         by_tier[tier].append(oid)
-    results: dict[int, dict[int, Computed]] = defaultdict(dict)
+    results: dict[int, dict[int, Computed]] = {oid: {} for oid, _tier in offices}
     for rule in rules:
         applicable = [oid for tier in rule.tiers for oid in by_tier.get(tier, ())]
+        rid = rule.pk
         for oid, (status, rbn, ren, severity) in KINDS[rule.kind].evaluate(rule, ctx, applicable):
-            results[oid][rule.pk] = Computed(status, rbn[:300], ren[:300], max(0.0, min(1.0, severity)))
+            results[oid][rid] = Computed(status, rbn, ren, severity)
         if progress:
             progress(1)
     weights = {r.pk: r.weight for r in rules}
-    for oid, per_rule in results.items():
+    for per_rule in results.values():
         total = sum(weights[rid] for rid, c in per_rule.items() if c.status != "not_applicable")
+        if not total:
+            continue
+        factor = 100.0 / total
         for rid, c in per_rule.items():
-            if total and c.severity:
-                c.points_lost = round(100.0 * weights[rid] * c.severity / total, 2)
+            if c.severity:
+                c.points_lost = round(factor * weights[rid] * min(1.0, c.severity), 2)
     return results
 
 

@@ -64,17 +64,26 @@ class Context:
         return qs.filter(office_id__in=self.office_ids) if self.office_ids is not None else qs
 
 
+_LOCAL_TZ = None
+
+
 def _to_date(value: Any) -> dt.date | None:
+    """A stored date or timestamp as a local (Dhaka) date; raw SQLite gives ISO text in UTC."""
+    global _LOCAL_TZ
     if value is None:
         return None
-    if isinstance(value, str):  # SQLite through a raw cursor: ISO text, datetimes in UTC
+    if isinstance(value, str):
         if len(value) <= 10:
             return dt.date.fromisoformat(value)
         value = dt.datetime.fromisoformat(value)
-        if timezone.is_naive(value):
+        if value.tzinfo is None:
             value = value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        if value.tzinfo is None:
+            return value.date()
+        if _LOCAL_TZ is None:
+            _LOCAL_TZ = timezone.get_default_timezone()
+        return value.astimezone(_LOCAL_TZ).date()
     return value
 
 
