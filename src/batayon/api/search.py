@@ -29,6 +29,7 @@ from .models import SearchDocument, SearchTerm
 from .normalise import ROLE_TERMS, SYNONYM_TERMS, ParsedQuery, edit_distance, parse_query, typo_limit
 
 CANDIDATES = 200
+RANK_WINDOW = 2000  # PostgreSQL: at most this many matches are ranked by the database
 PREFIX_MIN = 4  # shorter terms match whole words only
 FIELD_WEIGHTS = (("name", 8.0), ("main", 4.0), ("context", 2.0), ("body", 1.0))
 KIND_PRIOR = {"officer": 0.5, "office": 0.4, "service": 0.3, "notice": 0.0}
@@ -163,7 +164,11 @@ def candidates(groups: list[Group], *, kind: str | None = None, office_id: int |
     extra = "".join(f" AND {f}" for f in filters)
     if connection.vendor == "postgresql":
         query = _tsquery(groups)
-        sql = (f"SELECT {columns} FROM api_searchdocument d WHERE d.search_vector @@ %s::tsquery{extra} "
+        # ts_rank reads every match's vector: on a national index a broad query ("বয়স্ক ভাতা
+        # সেবা" with no place) matches thousands of equally good rows, so only the first
+        # RANK_WINDOW matches are ranked. A narrower query is ranked in full.
+        sql = (f"SELECT {columns} FROM (SELECT * FROM api_searchdocument d "
+               f"WHERE d.search_vector @@ %s::tsquery{extra} LIMIT {RANK_WINDOW}) d "
                "ORDER BY ts_rank(d.search_vector, %s::tsquery) DESC, d.id LIMIT %s")
         params = [query, *params, query, limit]
     else:
