@@ -100,3 +100,20 @@ def test_organisational_directory_lists_agencies_and_field_offices(client, db):
 def test_local_office_root_opens_bangla(client, kushtia_dc):
     response = client.get("/o/kushtia.gov.bd/")
     assert response.status_code == 302 and response["Location"] == "/o/kushtia.gov.bd/bn/"
+
+
+def test_notice_feeds_and_sitemap_on_the_portal(client, kushtia_dc):
+    from xml.etree import ElementTree
+
+    from batayon.content.models import Notice
+
+    Notice.objects.create(office=kushtia_dc, title_bn="ডিজিটাল মেলার নোটিশ", title_en="Digital fair notice")
+    rss = client.get("/bn/notices/feed/", HTTP_HOST="kushtia.gov.bd")
+    assert rss.status_code == 200 and "ডিজিটাল মেলার নোটিশ" in rss.content.decode()
+    ElementTree.fromstring(rss.content)
+    atom = client.get("/o/kushtia.gov.bd/en/notices/feed/atom/")
+    assert atom.status_code == 200 and "Digital fair notice" in atom.content.decode()
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="kushtia.gov.bd")
+    assert sitemap.status_code == 200
+    assert "/bn/notices/" in sitemap.content.decode()
+    ElementTree.fromstring(sitemap.content)

@@ -127,7 +127,10 @@ def notices_atom(request: HttpRequest, domain: str) -> HttpResponse:
     return _feed(request, get_office(domain), NoticesAtom, "bn")
 
 
-def _host_office(request: HttpRequest) -> Office:
+def _host_office(request: HttpRequest, domain: str | None = None) -> Office:
+    """The office of the portal: from ``/o/<domain>/…`` locally, else from the host."""
+    if domain:
+        return get_office(domain)
     office_id = getattr(request, "office_id", None)
     if not office_id:
         raise ApiError(404, "office_not_found")
@@ -135,15 +138,15 @@ def _host_office(request: HttpRequest) -> Office:
 
 
 @api_view(max_age=300)
-def host_notices_rss(request: HttpRequest, lang: str = "bn") -> HttpResponse:
+def host_notices_rss(request: HttpRequest, lang: str = "bn", domain: str | None = None) -> HttpResponse:
     """For an office's own host: ``/bn/notices/feed/`` (RSS)."""
-    return _feed(request, _host_office(request), NoticesRss, lang)
+    return _feed(request, _host_office(request, domain), NoticesRss, lang)
 
 
 @api_view(max_age=300)
-def host_notices_atom(request: HttpRequest, lang: str = "bn") -> HttpResponse:
+def host_notices_atom(request: HttpRequest, lang: str = "bn", domain: str | None = None) -> HttpResponse:
     """For an office's own host: ``/bn/notices/feed/atom/``."""
-    return _feed(request, _host_office(request), NoticesAtom, lang)
+    return _feed(request, _host_office(request, domain), NoticesAtom, lang)
 
 
 # --- sitemap ---------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ links between portals, under ``/o/<domain>/`` (``/o/kushtia.gov.bd/bn/…``)."""
 from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
+from batayon.api import feeds
+
 from . import views
 
 
@@ -21,6 +23,8 @@ register_converter(LanguageConverter, "lang")
 
 office_patterns = [
     path("<lang:lang>/", views.home, name="home"),
+    path("<lang:lang>/notices/feed/", feeds.host_notices_rss, name="notices-rss"),
+    path("<lang:lang>/notices/feed/atom/", feeds.host_notices_atom, name="notices-atom"),
     path("<lang:lang>/notices/<int:pk>/", views.notice_detail, name="notice"),
     path("<lang:lang>/pages/<slug:slug>/", views.page_detail, name="page"),
     path("<lang:lang>/<slug:key>/", views.section, name="section"),
@@ -28,6 +32,7 @@ office_patterns = [
 
 urlpatterns = [
     path("", views.root, name="root"),
+    path("sitemap.xml", feeds.host_sitemap, name="sitemap"),
     path("<lang:lang>/directory/division/<str:code>/", views.area_directory, {"level": 1}, name="division"),
     path("<lang:lang>/directory/district/<str:code>/", views.area_directory, {"level": 2}, name="district"),
     path("<lang:lang>/directory/upazila/<str:code>/", views.area_directory, {"level": 3}, name="upazila"),
