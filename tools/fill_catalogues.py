@@ -15,14 +15,19 @@ from pathlib import Path
 
 import polib
 
-LOCALE = Path(__file__).resolve().parent.parent / "src" / "batayon" / "locale"
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "batayon"
+LOCALE = PACKAGE / "locale"
 
 
 def main() -> int:
     glossary: dict[str, str] = json.loads((LOCALE / "en-glossary.json").read_text(encoding="utf-8"))
     missing = []
-    for lang in ("bn", "en"):
-        po = polib.pofile(str(LOCALE / lang / "LC_MESSAGES" / "django.po"))
+    # The project catalogue and any app's own (makemessages writes an app's strings into
+    # the app's locale/ when it has one).
+    catalogues = [p for p in PACKAGE.rglob("locale/*/LC_MESSAGES/django.po") if p.parts[-3] in ("bn", "en")]
+    for path in sorted(catalogues):
+        lang = path.parts[-3]
+        po = polib.pofile(str(path))
         for entry in po:
             if entry.obsolete:
                 continue
@@ -41,7 +46,7 @@ def main() -> int:
                 elif not entry.msgstr:
                     missing.append(entry.msgid)
         po.save()
-        po.save_as_mofile(str(LOCALE / lang / "LC_MESSAGES" / "django.mo"))
+        po.save_as_mofile(str(path.with_suffix(".mo")))
     for msgid in missing:
         print(f"no English for: {msgid}")
     return 1 if missing else 0
