@@ -77,7 +77,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from batayon.compliance import rollups
-    from batayon.compliance.models import CheckStatus, Flip, OfficeScore, RollupSnapshot, ScoreSnapshot
+    from batayon.compliance.models import CheckStatus, Flip, OfficeScore, RollupSnapshot, RuleCount, ScoreSnapshot
     from batayon.compliance.rulebook import load_rules
     from batayon.compliance.services import evaluate, evaluate_office
     from batayon.compliance.synth import content_rows, synthesise
@@ -95,13 +95,13 @@ def main() -> None:
     offices = Office.objects.count()
 
     with connection.cursor() as cursor:
-        tables = [m._meta.db_table for m in (CheckStatus, Flip, OfficeScore, ScoreSnapshot, RollupSnapshot)]
+        tables = [m._meta.db_table for m in (CheckStatus, Flip, OfficeScore, ScoreSnapshot, RollupSnapshot, RuleCount)]
         cursor.execute(f"TRUNCATE {', '.join(tables)}")
-        cursor.execute("VACUUM ANALYZE") if False else None
     started = time.perf_counter()
     summary = evaluate()
     full_s = time.perf_counter() - started
-    log(f"cold full: {full_s:.1f}s statuses={summary.statuses} queries={summary.queries}")
+    log(f"cold full: {full_s:.1f}s statuses={summary.statuses} queries={summary.queries} "
+        + " ".join(f"{k}={v:.1f}s" for k, v in summary.timings.items()))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     started = time.perf_counter()
@@ -120,8 +120,6 @@ def main() -> None:
         evaluate_office(ids[len(ids) // 2])
     log(f"one office: median {office_ms:.1f} ms, max {max(times):.1f} ms, {len(q)} queries")
 
-    district = (Area.objects.filter(level=Area.Level.DISTRICT)
-                .annotate(n=django.db.models.Count("pk")).order_by("pk").first())
     district = max(Area.objects.filter(level=Area.Level.DISTRICT),
                    key=lambda a: Office.objects.filter(district=a).count())
 
@@ -134,7 +132,7 @@ def main() -> None:
     def national_rollup():
         scope = Office.objects.all()
         out = rollups.rollup(scope, "district")
-        rollups.rule_breakdown(scope)
+        rollups.rule_breakdown(scope, national=True)
         return out
 
     both, d_times, n_times = [], [], []

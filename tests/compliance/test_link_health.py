@@ -14,11 +14,11 @@ from .conftest import at, evaluate_at, status
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    def do_HEAD(self):  # noqa: N802
+    def do_HEAD(self):
         self.send_response(200 if self.path.startswith("/ok") else 404)
         self.end_headers()
 
-    do_GET = do_HEAD  # noqa: N815
+    do_GET = do_HEAD
 
     def log_message(self, *args):
         pass

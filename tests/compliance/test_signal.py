@@ -41,12 +41,11 @@ def test_nothing_runs_before_commit_and_many_saves_enqueue_once(office, django_c
             calls.append(office_id)
 
     monkeypatch.setattr(tasks, "reevaluate_office", FakeTask())
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            for _ in range(5):
-                make_officer(office)
-            assert calls == []  # not before the commit: the task must see committed data
-            assert not CheckStatus.objects.filter(office=office).exists()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for _ in range(5):
+            make_officer(office)
+        assert calls == []  # not before the commit: the task must see committed data
+        assert not CheckStatus.objects.filter(office=office).exists()
     assert calls == [office.pk]
 
 

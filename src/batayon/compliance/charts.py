@@ -25,7 +25,7 @@ def trend_svg(points: list[tuple[dt.date, float]], lang: str = "bn", width: int 
     def y(score: float) -> float:
         return top + h * (1 - max(0.0, min(100.0, score)) / 100)
 
-    num = (lambda v: to_bangla_digits(v)) if lang == "bn" else str  # noqa: E731
+    num = (lambda v: to_bangla_digits(v)) if lang == "bn" else str
     fmt = format_date_bn if lang == "bn" else format_date_en
     label = "গড় স্কোরের প্রবণতা" if lang == "bn" else "Trend of the average score"
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="trend" role="img" '

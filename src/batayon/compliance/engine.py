@@ -23,7 +23,7 @@ from django.utils import timezone
 from batayon.offices.models import Office
 
 from .kinds import KINDS, Context, load_confirmations
-from .models import CheckStatus, Flip, OfficeScore, Rule, ScoreSnapshot, band_for
+from .models import CheckStatus, Flip, OfficeScore, Rule, RuleCount, ScoreSnapshot, band_for
 
 BIG = 2000  # rows; above this, PostgreSQL writes go through COPY
 
@@ -40,6 +40,7 @@ class EvaluationSummary:
     queries: int = 0
     seconds: float = 0.0
     scores: dict[int, float] = field(default_factory=dict, repr=False)
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -62,21 +63,88 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _copy(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
-    """COPY rows into a table (PostgreSQL); the fastest way to write 10^6 rows."""
+_COPY_ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        return value.translate(_COPY_ESCAPE)
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _converter(sample):
+    """A per-column text converter for COPY, chosen once from a sample value."""
+    if isinstance(sample, bool):
+        return lambda v: "\\N" if v is None else ("t" if v else "f")
+    if isinstance(sample, (int, float)):
+        return lambda v: "\\N" if v is None else str(v)
+    cache: dict = {}
+
+    def convert(v):
+        text = cache.get(v)
+        if text is None:
+            text = _copy_text(v)
+            if len(cache) < 100000:
+                cache[v] = text
+        return text
+
+    return convert
+
+
+def _status_lines(rows: Sequence[tuple]) -> Iterable[str]:
+    """COPY text of status rows (office, rule, status, reason_bn, reason_en, points, since):
+    one f-string per row, each distinct reason escaped once — the hot path of a full run."""
+    cache: dict[str, str] = {}
+
+    def esc(text: str) -> str:
+        out = cache.get(text)
+        if out is None:
+            out = cache[text] = _copy_text(text)
+        return out
+
+    stamps: dict = {}
+    for oid, rid, status, rbn, ren, points, since in rows:
+        stamp = stamps.get(since)
+        if stamp is None:
+            stamp = stamps[since] = _copy_text(since)
+        yield f"{oid}\t{rid}\t{status}\t{esc(rbn)}\t{esc(ren)}\t{points}\t{stamp}"
+
+
+def _copy(table: str, columns: Sequence[str], rows: Sequence[tuple],
+          lines: Callable[[Sequence[tuple]], Iterable[str]] | None = None) -> None:
+    """COPY rows into a table (PostgreSQL); the fastest way to write 10^6 rows.
+
+    The text is built here, a column converter chosen once per column and repeated strings
+    (reasons, timestamps) escaped once: per-row ``write_row`` costs more than the database's
+    side of the copy.
+    """
+    if not rows:
+        return
+    samples = [next((r[i] for r in rows[:1000] if r[i] is not None), "") for i in range(len(columns))]
+    convs = [_converter(v) for v in samples]
     with connection.cursor() as cursor:
         raw = cursor.cursor  # psycopg cursor under Django's wrapper
         with raw.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+            for chunk in _chunks(rows, 50000):
+                if lines is not None:
+                    text = list(lines(chunk))
+                else:
+                    text = ["\t".join([c(v) for c, v in zip(convs, row, strict=True)]) for row in chunk]
+                copy.write("\n".join(text) + "\n")
 
 
-def _insert(model, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+def _insert(model, columns: Sequence[str], rows: Sequence[tuple], lines=None) -> None:
     if not rows:
         return
     table = model._meta.db_table
     if _is_postgres() and len(rows) > BIG:
-        _copy(table, columns, rows)
+        _copy(table, columns, rows, lines)
         return
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
     with connection.cursor() as cursor:
@@ -181,7 +249,11 @@ def compute(
     load_confirmations(ctx)
     for rule in rules:
         KINDS[rule.kind].prepare(rule, ctx)
+    import time
+
+    t0 = time.perf_counter()
     ctx.store.run()
+    ctx.timings = {"queries": time.perf_counter() - t0}
     by_tier: dict[str, list[int]] = defaultdict(list)
     for oid, tier in offices:
         by_tier[tier].append(oid)
@@ -226,6 +298,9 @@ def run(
     summary = EvaluationSummary()
     rules = active_rules()
     summary.rules = len(rules)
+    # Outside a caller's transaction, a big run on PostgreSQL reads the content tables over
+    # parallel connections (they all see the same committed data).
+    parallel = 3 if (_is_postgres() and not connection.in_atomic_block and (ids is None or len(ids) > 5000)) else 1
     with transaction.atomic():
         office_qs = Office.objects.all() if ids is None else Office.objects.filter(pk__in=ids)
         if lock and ids is not None and connection.features.has_select_for_update:
@@ -236,7 +311,11 @@ def run(
         if ids is not None and not offices:
             return summary
         ctx = Context(now=now, office_ids=ids)
+        ctx.store.parallel = parallel
+        t0 = time.perf_counter()
         results = compute(rules, ctx, offices, progress)
+        summary.timings["compute"] = time.perf_counter() - t0
+        summary.timings["compute_queries"] = ctx.timings["queries"]
         summary.queries = ctx.store.queries + ctx.extra_queries + 1
         _write(results, ids, offices, now, summary)
     summary.seconds = time.perf_counter() - started
@@ -255,6 +334,36 @@ def _existing(ids: list[int] | None) -> dict[tuple[int, int], tuple]:
         return {(r[0], r[1]): r[2:] for r in cursor.fetchall()}
 
 
+def _count_rules(results, ids, inserts, flips, gone) -> None:
+    """Keep ``RuleCount`` current: recount on a full run, apply the deltas otherwise."""
+    from collections import Counter
+
+    table = RuleCount._meta.db_table
+    if ids is None:
+        counts = Counter((rid, c.status) for per_rule in results.values() for rid, c in per_rule.items())
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table}")
+            cursor.executemany(f"INSERT INTO {table} (rule_id, status, offices) VALUES (%s, %s, %s)",
+                               [(rid, status, n) for (rid, status), n in counts.items()])
+        return
+    delta: Counter = Counter()
+    for row in inserts:
+        delta[(row[1], row[2])] += 1
+    for _oid, rid, old, new, _when in flips:
+        delta[(rid, old)] -= 1
+        delta[(rid, new)] += 1
+    for rid, old in gone:
+        delta[(rid, old)] -= 1
+    rows = [(rid, status, n) for (rid, status), n in delta.items() if n]
+    if rows:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} (rule_id, status, offices) VALUES (%s, %s, %s)"
+                f" ON CONFLICT (rule_id, status) DO UPDATE SET offices = {table}.offices + excluded.offices",
+                rows,
+            )
+
+
 def _write(
     results: dict[int, dict[int, Computed]],
     ids: list[int] | None,
@@ -262,7 +371,11 @@ def _write(
     now: dt.datetime,
     summary: EvaluationSummary,
 ) -> None:
+    import time
+
+    t0 = time.perf_counter()
     existing = _existing(ids) if ids is None or len(ids) < 5000 else _existing(None)
+    summary.timings["existing"] = time.perf_counter() - t0
     inserts, updates, flips = [], [], []
     for oid, per_rule in results.items():
         for rid, c in per_rule.items():
@@ -283,8 +396,9 @@ def _write(
     else:
         gone = list(existing)
     summary.statuses = sum(len(v) for v in results.values())
+    t0 = time.perf_counter()
     _insert(CheckStatus, ["office_id", "rule_id", "status", "reason_bn", "reason_en", "points_lost", "since"],
-            inserts)
+            inserts, _status_lines)
     _update_statuses(updates)
     _insert(Flip, ["office_id", "rule_id", "old_status", "new_status", "created"], flips)
     if gone:
@@ -296,6 +410,9 @@ def _write(
                 CheckStatus.objects.filter(rule_id=rid, office_id__in=chunk).delete()
     summary.inserted, summary.updated, summary.flips, summary.deleted = (
         len(inserts), len(updates), len(flips), len(gone))
+    _count_rules(results, ids, inserts, flips, [(rid, existing[(oid, rid)][0]) for oid, rid in gone])
+    summary.timings["write_statuses"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     day = timezone.localdate(now)
     score_rows = []
     for oid, _tier in offices:
@@ -304,3 +421,4 @@ def _write(
         summary.scores[oid] = score
         score_rows.append((oid, score, band_for(score), failing, now))
     _upsert_scores(score_rows, day)
+    summary.timings["write_scores"] = time.perf_counter() - t0

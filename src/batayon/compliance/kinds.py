@@ -390,7 +390,7 @@ class QuarterlyKind(Kind):
 
         for oid in office_ids:
             have = present.get(oid, set())
-            key = lambda p: (str(p[0]), p[1])  # noqa: E731
+            key = lambda p: (str(p[0]), p[1])
             if pending and key(pending) in have:
                 yield oid, ("ok", f"{label_bn(pending)} আছে", f"{label_en(pending)} published", 0.0)
             elif key(required) in have:
@@ -508,9 +508,9 @@ class MenuKind(Kind):
             ctx.store.want(SECTION_SOURCE[s], ["n"])
 
     def evaluate(self, rule, ctx, office_ids):
-        from batayon.content.models import MenuItem
-
         from django.core.cache import cache
+
+        from batayon.content.models import MenuItem
 
         menu_sections = cache.get("compliance:menu-sections")
         if menu_sections is None:

@@ -17,7 +17,7 @@ from django.db.models import Avg, Count, Q, QuerySet
 from batayon.content.models import PublishState, Service
 from batayon.offices.models import Area, Office
 
-from .models import CheckStatus, OfficeScore, RollupSnapshot, Rule, ScoreSnapshot
+from .models import CheckStatus, OfficeScore, RollupSnapshot, Rule, RuleCount, ScoreSnapshot
 
 # league name → (Office column to group by, where the names come from)
 LEAGUES = {
@@ -79,12 +79,20 @@ def league(offices: QuerySet[Office], by: str, limit: int | None = None) -> list
     return out
 
 
-def rule_breakdown(offices: QuerySet[Office]) -> list[dict]:
-    """Per rule: how many offices of the scope are in each status (one GROUP BY)."""
+def rule_breakdown(offices: QuerySet[Office], national: bool = False) -> list[dict]:
+    """Per rule: how many offices of the scope are in each status (one GROUP BY).
+
+    For the whole country the counts kept by the engine (``RuleCount``) are read instead of
+    grouping a million status rows.
+    """
     counts: dict[int, dict[str, int]] = {}
-    qs = CheckStatus.objects.filter(office__in=offices.values("pk")).values("rule_id", "status")
-    for row in qs.annotate(n=Count("pk")).order_by():
-        counts.setdefault(row["rule_id"], {})[row["status"]] = row["n"]
+    if national:
+        rows = RuleCount.objects.filter(offices__gt=0).values_list("rule_id", "status", "offices")
+    else:
+        qs = CheckStatus.objects.filter(office__in=offices.values("pk")).values("rule_id", "status")
+        rows = qs.annotate(n=Count("pk")).order_by().values_list("rule_id", "status", "n")
+    for rule_id, status, n in rows:
+        counts.setdefault(rule_id, {})[status] = n
     rules = Rule.objects.filter(active=True, pk__in=list(counts)).order_by("sort_order")
     out = []
     for rule in rules:

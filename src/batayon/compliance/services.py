@@ -22,8 +22,15 @@ from .models import BAND_LABELS, STATUS_BN, STATUS_EN, CheckStatus, Confirmation
 from .rulebook import SECTIONS, ensure_rules
 
 __all__ = [
-    "ChecklistItem", "EvaluationSummary", "OfficeScoreInfo", "checklist", "confirm_current", "evaluate",
-    "evaluate_office", "office_score", "confirmable_sections",
+    "ChecklistItem",
+    "EvaluationSummary",
+    "OfficeScoreInfo",
+    "checklist",
+    "confirm_current",
+    "confirmable_sections",
+    "evaluate",
+    "evaluate_office",
+    "office_score",
 ]
 
 # Worst first when two items would raise the score equally.

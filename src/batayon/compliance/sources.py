@@ -20,7 +20,6 @@ from django.db import connection, models
 from django.db.models import Count, Max, Q, QuerySet
 
 from batayon.bangla.digits import to_bangla_digits
-
 from batayon.content.models import (
     CharterExpectation,
     CharterGrievanceStep,
@@ -297,12 +296,16 @@ class MetricStore:
     rows: dict[str, dict[int, list[tuple[tuple, tuple, dict]]]] = field(default_factory=dict)
     combined: dict[str, dict[int, Metrics]] = field(default_factory=dict)
     queries: int = 0
+    # Run the family queries on parallel connections (a full run on PostgreSQL, outside any
+    # caller's transaction, so every connection sees the same committed content).
+    parallel: int = 1
 
     def want(self, source_key: str, metrics: Iterable[str]) -> None:
         self.wanted[SOURCES[source_key].family].update(metrics)
         self.wanted[SOURCES[source_key].family].add("n")
 
     def run(self) -> None:
+        jobs = []
         for family_key, metrics in self.wanted.items():
             if family_key in self.rows:
                 continue
@@ -316,8 +319,27 @@ class MetricStore:
                     **{alias: metric_expression(family.model, m) for alias, m in aliases.items()}
                 ).order_by()
 
-            names, rows = fetch(("family", family_key, tuple(ordered), self.today), build, family.model,
-                                self.office_ids)
+            jobs.append((family_key, family, aliases, columns, ("family", family_key, tuple(ordered), self.today),
+                         build))
+
+        def execute(job):
+            _fk, family, _aliases, _columns, key, build = job
+            try:
+                return fetch(key, build, family.model, self.office_ids)
+            finally:
+                if self.parallel > 1:
+                    connection.close()  # this thread's own connection
+
+        if self.parallel > 1 and len(jobs) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            # Biggest tables first, so the long queries start at once.
+            jobs.sort(key=lambda j: j[0] not in ("notice", "officer", "document"))
+            with ThreadPoolExecutor(max_workers=self.parallel) as pool:
+                results = list(pool.map(execute, jobs))
+        else:
+            results = [fetch(j[4], j[5], j[1].model, self.office_ids) for j in jobs]
+        for (family_key, family, aliases, columns, _key, _build), (names, rows) in zip(jobs, results, strict=True):
             idx = {n: i for i, n in enumerate(names)}
             g_idx = [idx[c] for c in family.group]
             d_idx = [idx[c] for c in family.detail]

@@ -137,7 +137,14 @@ class Writer:
 
 def reset_database() -> None:
     """Remove offices and everything hanging off them (scale-test databases only)."""
-    from batayon.compliance.models import CheckStatus, Confirmation, Flip, OfficeScore, RollupSnapshot, ScoreSnapshot
+    from batayon.compliance.models import (
+        CheckStatus,
+        Confirmation,
+        Flip,
+        OfficeScore,
+        RollupSnapshot,
+        ScoreSnapshot,
+    )
 
     tables = [m._meta.db_table for m in (CheckStatus, Flip, OfficeScore, ScoreSnapshot, RollupSnapshot, Confirmation)]
     from batayon.content.models import CONTENT_MODELS
@@ -460,4 +467,4 @@ def offices_by_tier() -> dict[str, int]:
     return dict(Office.objects.order_by().values("tier").annotate(n=Count("pk")).values_list("tier", "n"))
 
 
-__all__: Iterable[str] = ["synthesise", "tier_targets", "content_rows", "offices_by_tier"]
+__all__: Iterable[str] = ["content_rows", "offices_by_tier", "synthesise", "tier_targets"]

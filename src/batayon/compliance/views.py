@@ -62,6 +62,7 @@ class Scope:
     trend_level: str | None = None
     trend_key: int = 0
     query: str = ""
+    national: bool = False  # the whole country, unfiltered (an administrator)
 
     def title(self, lang: str) -> str:
         return self.title_bn if lang == "bn" else self.title_en
@@ -111,7 +112,7 @@ def resolve_scope(request: HttpRequest) -> Scope:
         if not is_admin(user):
             raise PermissionDenied
         scope = Scope(Office.objects.all(), "সমগ্র বাংলাদেশ", "All of Bangladesh", child_league="division",
-                      trend_level="national")
+                      trend_level="national", national=True)
     if not is_admin(user):
         scope.offices = scope.offices.filter(pk__in=supervised_offices(user).values("pk"))
         if not scope.offices.exists():
@@ -162,7 +163,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = _common(
         request, scope, summary=summary, league=league[:15], league_size=len(league), page=page,
         trend=mark_safe(trend_svg(points, lang)) if points else "",
-        breakdown=rollups.rule_breakdown(scope.offices), rules=Rule.objects.filter(active=True),
+        breakdown=rollups.rule_breakdown(scope.offices, national=scope.national),
+        rules=Rule.objects.filter(active=True),
         statuses=[(k, STATUS_BN[k] if lang == "bn" else STATUS_EN[k]) for k in STATUS_BN],
         tiers=Tier.choices, filters={"rule": rule_code, "status": status, "tier": tier, "sort": sort},
         base_query=base_query, map_svg=mark_safe(_district_map(scope, lang)) if show_map else "",
