@@ -50,3 +50,11 @@ def test_confirm_still_current_is_recorded_with_who_and_when(editor_client, unio
     assert entry.username == "hatash-editor" and entry.changes == {"section": key}
     page = editor_client.get(f"/workspace/{union_office.domain}/{key}/").content.decode()
     assert "সর্বশেষ নিশ্চিত করেছেন" in page and "hatash-editor" in page
+
+
+def test_workspace_switches_to_english(editor_client, union_office):
+    from django.conf import settings
+
+    editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = editor_client.get(f"/workspace/{union_office.domain}/").content.decode()
+    assert 'lang="en"' in html and ">Fix<" in html and ">Pages<" in html
