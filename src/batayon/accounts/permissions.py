@@ -126,6 +126,16 @@ def second_factor_redirect(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
+def _sign_in_gate(request: HttpRequest, second_factor: bool = True) -> HttpResponse | None:
+    """Where a request must go before any permission is weighed: the login page for
+    anonymous users, the second-factor page for supervisors and admins who have not passed it."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    return second_factor_redirect(request) if second_factor else None
+
+
 def office_permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """For views with a ``domain`` URL argument: resolve the office, check, set ``request.office``.
 
@@ -136,12 +146,8 @@ def office_permission_required(action: str) -> Callable[[Callable[..., HttpRespo
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, domain: str, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                from django.contrib.auth.views import redirect_to_login
-
-                return redirect_to_login(request.get_full_path())
-            if (pending := second_factor_redirect(request)) is not None:
-                return pending
+            if (refused := _sign_in_gate(request)) is not None:
+                return refused
             office = get_object_or_404(Office, domain=domain)
             if not can(request.user, action, office, kwargs.get("section")):
                 raise PermissionDenied
@@ -160,12 +166,8 @@ def permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                from django.contrib.auth.views import redirect_to_login
-
-                return redirect_to_login(request.get_full_path())
-            if (pending := second_factor_redirect(request)) is not None:
-                return pending
+            if (refused := _sign_in_gate(request)) is not None:
+                return refused
             if not can(request.user, action):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
@@ -183,12 +185,8 @@ def signed_in_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        if (pending := second_factor_redirect(request)) is not None:
-            return pending
+        if (refused := _sign_in_gate(request)) is not None:
+            return refused
         return view(request, *args, **kwargs)
 
     wrapper.permission_action = "signed_in"  # type: ignore[attr-defined]
@@ -200,10 +198,8 @@ def password_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
+        if (refused := _sign_in_gate(request, second_factor=False)) is not None:
+            return refused
         return view(request, *args, **kwargs)
 
     wrapper.permission_action = "password_only"  # type: ignore[attr-defined]
