@@ -85,7 +85,8 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     have = Office.objects.count()
-    if not (args.reuse and have == args.offices):
+    # A few synthetic domains collide with real ones and are skipped: 35,984 of 36,000 is "that many".
+    if not (args.reuse and abs(have - args.offices) <= args.offices // 100):
         started = time.perf_counter()
         log(f"building {args.offices} offices in {DB_NAME}…")
         synthesise(args.offices, reset=have > 0)

@@ -9,19 +9,27 @@ flushed by the next commit, which costs at most an extra re-evaluation.
 from __future__ import annotations
 
 import logging
+import threading
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 logger = logging.getLogger(__name__)
 
-_pending: dict[str, set[int]] = {}
+# Per thread, like Django's connections: one thread's commit must not flush another's offices.
+_local = threading.local()
+
+
+def _pending() -> dict[str, set[int]]:
+    if not hasattr(_local, "pending"):
+        _local.pending = {}
+    return _local.pending
 
 
 def _flush(using: str) -> None:
     from .tasks import reevaluate_office
 
-    ids = _pending.pop(using, set())
+    ids = _pending().pop(using, set())
     for office_id in sorted(ids):
         try:
             reevaluate_office.enqueue(office_id)
@@ -33,7 +41,7 @@ def content_changed(sender, instance, using: str = "default", **kwargs) -> None:
     office_id = getattr(instance, "office_id", None)
     if not office_id:
         return
-    _pending.setdefault(using, set()).add(office_id)
+    _pending().setdefault(using, set()).add(office_id)
     transaction.on_commit(lambda: _flush(using), using=using)
 
 
