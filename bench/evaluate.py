@@ -59,7 +59,9 @@ def log(message: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--offices", type=int, default=3600)
-    parser.add_argument("--reuse", action="store_true", help="keep the dataset if it already has that many offices")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the dataset if it already has that many offices"
+    )
     parser.add_argument("--samples", type=int, default=31)
     args = parser.parse_args()
 
@@ -77,7 +79,14 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from batayon.compliance import rollups
-    from batayon.compliance.models import CheckStatus, Flip, OfficeScore, RollupSnapshot, RuleCount, ScoreSnapshot
+    from batayon.compliance.models import (
+        CheckStatus,
+        Flip,
+        OfficeScore,
+        RollupSnapshot,
+        RuleCount,
+        ScoreSnapshot,
+    )
     from batayon.compliance.rulebook import load_rules
     from batayon.compliance.services import evaluate, evaluate_office
     from batayon.compliance.synth import content_rows, synthesise
@@ -96,13 +105,18 @@ def main() -> None:
     offices = Office.objects.count()
 
     with connection.cursor() as cursor:
-        tables = [m._meta.db_table for m in (CheckStatus, Flip, OfficeScore, ScoreSnapshot, RollupSnapshot, RuleCount)]
+        tables = [
+            m._meta.db_table
+            for m in (CheckStatus, Flip, OfficeScore, ScoreSnapshot, RollupSnapshot, RuleCount)
+        ]
         cursor.execute(f"TRUNCATE {', '.join(tables)}")
     started = time.perf_counter()
     summary = evaluate()
     full_s = time.perf_counter() - started
-    log(f"cold full: {full_s:.1f}s statuses={summary.statuses} queries={summary.queries} "
-        + " ".join(f"{k}={v:.1f}s" for k, v in summary.timings.items()))
+    log(
+        f"cold full: {full_s:.1f}s statuses={summary.statuses} queries={summary.queries} "
+        + " ".join(f"{k}={v:.1f}s" for k, v in summary.timings.items())
+    )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     started = time.perf_counter()
@@ -121,8 +135,10 @@ def main() -> None:
         evaluate_office(ids[len(ids) // 2])
     log(f"one office: median {office_ms:.1f} ms, max {max(times):.1f} ms, {len(q)} queries")
 
-    district = max(Area.objects.filter(level=Area.Level.DISTRICT),
-                   key=lambda a: Office.objects.filter(district=a).count())
+    district = max(
+        Area.objects.filter(level=Area.Level.DISTRICT),
+        key=lambda a: Office.objects.filter(district=a).count(),
+    )
 
     def district_rollup():
         scope = Office.objects.filter(geo_path__startswith=district.path)
@@ -147,9 +163,14 @@ def main() -> None:
         n_times.append((t2 - t1) * 1000)
         both.append((t2 - t0) * 1000)
     rollup_ms = statistics.median(both)
-    log(f"roll-ups: district {district.name_en} ({Office.objects.filter(district=district).count()} offices) "
-        f"median {statistics.median(d_times):.1f} ms, national median {statistics.median(n_times):.1f} ms")
-    print(f"offices={offices} rows={rows} full_s={full_s:.1f} office_ms={office_ms:.1f} rollup_ms={rollup_ms:.1f}")
+    log(
+        f"roll-ups: district {district.name_en} ({Office.objects.filter(district=district).count()} offices) "
+        f"median {statistics.median(d_times):.1f} ms, national median {statistics.median(n_times):.1f} ms"
+    )
+    print(
+        f"offices={offices} rows={rows} full_s={full_s:.1f} office_ms={office_ms:.1f} "
+        f"rollup_ms={rollup_ms:.1f}"
+    )
 
 
 if __name__ == "__main__":

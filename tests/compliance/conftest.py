@@ -38,11 +38,19 @@ def evaluate_at(office, when: dt.datetime) -> None:
 
 
 def make_officer(office, kind="officer", updated=None, **fields) -> Officer:
-    values = {"name_bn": "মোঃ করিম", "name_en": "Md Karim", "designation_bn": "সহকারী কমিশনার",
-              "designation_en": "Assistant Commissioner", "mobile": "+8801711000000", "email": "a@b.gov.bd",
-              "photo": "officers/x.jpg"}
+    values = {
+        "name_bn": "মোঃ করিম",
+        "name_en": "Md Karim",
+        "designation_bn": "সহকারী কমিশনার",
+        "designation_en": "Assistant Commissioner",
+        "mobile": "+8801711000000",
+        "email": "a@b.gov.bd",
+        "photo": "officers/x.jpg",
+    }
     values.update(fields)
-    officer = Officer(office=office, kind=kind, name=values["name_bn"], designation=values["designation_bn"], **values)
+    officer = Officer(
+        office=office, kind=kind, name=values["name_bn"], designation=values["designation_bn"], **values
+    )
     officer.save()
     if updated:
         Officer.objects.filter(pk=officer.pk).update(updated_at=updated)
@@ -58,8 +66,14 @@ def make_notice(office, published: dt.date, **fields) -> Notice:
 def make_document(office, category: str, fiscal_year: str, quarter: int | None = None, **fields) -> Document:
     values = {"title_bn": "দলিল", "title_en": "Document", "link": "https://example.gov.bd/x.pdf"}
     values.update(fields)
-    return Document.objects.create(office=office, category=category, fiscal_year=fiscal_year, quarter=quarter,
-                                   title=values["title_bn"], **values)
+    return Document.objects.create(
+        office=office,
+        category=category,
+        fiscal_year=fiscal_year,
+        quarter=quarter,
+        title=values["title_bn"],
+        **values,
+    )
 
 
 def sign_in(client, user) -> None:

@@ -16,8 +16,10 @@ def test_every_geojson_district_matches_an_area(db):
 
 
 def test_map_svg_has_64_districts_with_bangla_labels_and_stays_small(db):
-    districts = [{"id": a.pk, "name_en": a.name_en, "name_bn": a.name_bn, "score": 70.0}
-                 for a in Area.objects.filter(level=Area.Level.DISTRICT)]
+    districts = [
+        {"id": a.pk, "name_en": a.name_en, "name_bn": a.name_bn, "score": 70.0}
+        for a in Area.objects.filter(level=Area.Level.DISTRICT)
+    ]
     svg = render_map(districts, "bn")
     assert len(re.findall(r"<path ", svg)) == 64
     assert len(re.findall(r"<text ", svg)) == 64

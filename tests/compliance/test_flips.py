@@ -18,7 +18,8 @@ def test_evaluate_twice_one_flip(office):
     evaluate_at(office, later)
     flips = Flip.objects.filter(office=office, rule__code="notices-fresh")
     assert [(f.old_status, f.new_status) for f in flips] == [("due_soon", "stale")] or [
-        (f.old_status, f.new_status) for f in flips] == [("ok", "stale")]
+        (f.old_status, f.new_status) for f in flips
+    ] == [("ok", "stale")]
     assert flips.count() == 1
     s = status(office, "notices-fresh")
     assert s.since == later

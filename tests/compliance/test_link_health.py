@@ -34,8 +34,9 @@ def local_server():
 
 
 def box(office, link):
-    return Service.objects.create(office=office, name="সেবা", name_bn="সেবা", name_en="Service", link=link,
-                                  in_service_box=True)
+    return Service.objects.create(
+        office=office, name="সেবা", name_bn="সেবা", name_en="Service", link=link, in_service_box=True
+    )
 
 
 def test_checklinks_records_status_per_url(office, local_server):
@@ -53,7 +54,9 @@ def test_checklinks_records_status_per_url(office, local_server):
 def test_crafted_results_and_unchecked_links(office):
     box(office, "https://a.example.gov.bd/")
     box(office, "https://b.example.gov.bd/")
-    LinkCheck.objects.create(url="https://a.example.gov.bd/", ok=True, status_code=200, checked_at=timezone.now())
+    LinkCheck.objects.create(
+        url="https://a.example.gov.bd/", ok=True, status_code=200, checked_at=timezone.now()
+    )
     evaluate_at(office, at(2025, 10, 10))
     s = status(office, "service-box-links")
     assert s.status == "ok"

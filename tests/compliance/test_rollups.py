@@ -77,7 +77,9 @@ def test_unit_snapshots_match_the_live_roll_up(kushtia_evaluated):
     assert snap.avg_score == pytest.approx(live.avg_score, abs=0.06)
     national = RollupSnapshot.objects.get(level="national", key=0, day=day)
     assert national.offices == OfficeScore.objects.count()
-    assert rollups.trend("district", district.pk, days=30, today=day) == [(day, pytest.approx(snap.avg_score))]
+    assert rollups.trend("district", district.pk, days=30, today=day) == [
+        (day, pytest.approx(snap.avg_score))
+    ]
 
 
 def test_eservice_roll_up_counts_services_planned_and_live(kushtia_dc, rules):
@@ -86,5 +88,6 @@ def test_eservice_roll_up_counts_services_planned_and_live(kushtia_dc, rules):
     for status in ("not_planned", "planned", "live"):
         Service.objects.create(office=kushtia_dc, name="সেবা", name_bn="সেবা", eservice_status=status)
     rows = rollups.eservices(Office.objects.filter(pk=kushtia_dc.pk), "district")
-    assert rows == [{"key": kushtia_dc.district_id, "name": "কুষ্টিয়া", "services": 3, "planned": 2, "live": 1,
-                     "online": 0}]
+    assert rows == [
+        {"key": kushtia_dc.district_id, "name": "কুষ্টিয়া", "services": 3, "planned": 2, "live": 1, "online": 0}
+    ]

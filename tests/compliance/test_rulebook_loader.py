@@ -15,25 +15,66 @@ rules:
 
 def test_the_shipped_rulebook_covers_every_document_item(rules):
     text = RULEBOOK_PATH.read_text(encoding="utf-8")
-    for item in ["seed 001 ক", "seed 001 খ", "seed 001 গ", "seed 001 ঘ", "seed 001 ঙ", "seed 001 চ",
-                 "seed 001 ছ", "seed 001 জ", "seed 001 ঝ", "seed 000 §2", "seed 002 d4", "seed 004 d1", "seed 003"]:
+    for item in [
+        "seed 001 ক",
+        "seed 001 খ",
+        "seed 001 গ",
+        "seed 001 ঘ",
+        "seed 001 ঙ",
+        "seed 001 চ",
+        "seed 001 ছ",
+        "seed 001 জ",
+        "seed 001 ঝ",
+        "seed 000 §2",
+        "seed 002 d4",
+        "seed 004 d1",
+        "seed 003",
+    ]:
         assert item in text, item
     kinds = set(Rule.objects.values_list("kind", flat=True))
-    assert kinds == {"count", "fields", "freshness", "confirmed", "fiscal_year", "quarterly", "bilingual", "links",
-                     "menu"}
+    assert kinds == {
+        "count",
+        "fields",
+        "freshness",
+        "confirmed",
+        "fiscal_year",
+        "quarterly",
+        "bilingual",
+        "links",
+        "menu",
+    }
     sections = set(Rule.objects.values_list("section", flat=True))
-    assert {"officers", "staff", "notices", "charter", "services", "rti", "grs", "apa", "nis", "innovation",
-            "focal-points", "projects", "reports"} <= sections
+    assert {
+        "officers",
+        "staff",
+        "notices",
+        "charter",
+        "services",
+        "rti",
+        "grs",
+        "apa",
+        "nis",
+        "innovation",
+        "focal-points",
+        "projects",
+        "reports",
+    } <= sections
 
 
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
         (GOOD.replace("kind: count", "kind: counting"), "rule 'a', field 'kind': unknown kind 'counting'"),
-        (GOOD.replace("section: officers", "section: officerz"), "rule 'a', field 'section': unknown section"),
+        (
+            GOOD.replace("section: officers", "section: officerz"),
+            "rule 'a', field 'section': unknown section",
+        ),
         (GOOD.replace("weight: 5", "weight: heavy"), "rule 'a', field 'weight': weight must be a number"),
         (GOOD.replace("source: officers}", "source: officers, min: -1}"), "rule 'a', field 'params.min'"),
-        (GOOD.replace("source: officers}", "source: clerks}"), "rule 'a', field 'params.source': unknown source"),
+        (
+            GOOD.replace("source: officers}", "source: clerks}"),
+            "rule 'a', field 'params.source': unknown source",
+        ),
         (GOOD.replace("weight: 5}", "weight: 5, tiers: [village]}"), "rule 'a', field 'tiers': unknown tier"),
         (GOOD.replace("title_bn: ক, ", ""), "rule 'a', field 'title_bn': missing or empty"),
         ("rules: [", "not valid YAML"),

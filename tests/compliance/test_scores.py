@@ -20,7 +20,11 @@ def test_band_boundaries():
 
 
 def test_score_is_100_minus_points_and_never_negative():
-    per_rule = {1: Computed("ok", "", "", 0, 0), 2: Computed("missing", "", "", 1, 60), 3: Computed("stale", "", "", 1, 50)}
+    per_rule = {
+        1: Computed("ok", "", "", 0, 0),
+        2: Computed("missing", "", "", 1, 60),
+        3: Computed("stale", "", "", 1, 50),
+    }
     assert score_of(per_rule) == (0.0, 2)
     assert score_of({1: Computed("ok", "", "", 0, 0)}) == (100.0, 0)
 
@@ -52,14 +56,23 @@ def test_checklist_fix_these_first(office):
     lost = [i.points_lost for i in items]
     assert lost == sorted(lost, reverse=True)
     top = items[0]
-    heaviest = Rule.objects.filter(code__in=[i.rule_code for i in items if i.failing]).order_by("-weight").first()
+    heaviest = (
+        Rule.objects.filter(code__in=[i.rule_code for i in items if i.failing]).order_by("-weight").first()
+    )
     assert top.weight == heaviest.weight
     assert top.fix_url == f"/workspace/kushtia.gov.bd/{top.section}/"
     contacts = next(i for i in items if i.rule_code == "officers-contacts")
     assert contacts.status == "missing" and contacts.section == "officers" and not contacts.confirmable
     assert next(i for i in items if i.rule_code == "officers-current").confirmable
-    assert {i.status for i in items} <= {"ok", "due_soon", "stale", "missing", "untranslated", "broken",
-                                          "not_applicable"}
+    assert {i.status for i in items} <= {
+        "ok",
+        "due_soon",
+        "stale",
+        "missing",
+        "untranslated",
+        "broken",
+        "not_applicable",
+    }
 
 
 def test_a_daily_snapshot_row_per_office_per_day(office):

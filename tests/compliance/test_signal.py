@@ -17,8 +17,13 @@ def test_saving_content_reevaluates_the_office(office, django_capture_on_commit_
     assert status(office, "officers-list").status == "ok"
 
     with django_capture_on_commit_callbacks(execute=True):
-        Notice.objects.create(office=office, title="নোটিশ", title_bn="নোটিশ", title_en="Notice",
-                              publish_date=timezone.localdate())
+        Notice.objects.create(
+            office=office,
+            title="নোটিশ",
+            title_bn="নোটিশ",
+            title_en="Notice",
+            publish_date=timezone.localdate(),
+        )
     assert status(office, "notices-fresh").status == "ok"
 
 
@@ -30,8 +35,9 @@ def test_deleting_content_reevaluates_too(office, django_capture_on_commit_callb
     assert status(office, "officers-list").status == "missing"
 
 
-def test_nothing_runs_before_commit_and_many_saves_enqueue_once(office, django_capture_on_commit_callbacks,
-                                                                 monkeypatch):
+def test_nothing_runs_before_commit_and_many_saves_enqueue_once(
+    office, django_capture_on_commit_callbacks, monkeypatch
+):
     from batayon.compliance import tasks
 
     calls = []
@@ -51,6 +57,11 @@ def test_nothing_runs_before_commit_and_many_saves_enqueue_once(office, django_c
 
 def test_published_yesterday_is_fresh(office, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        Notice.objects.create(office=office, title="ক", title_bn="ক", title_en="A",
-                              publish_date=timezone.localdate() - dt.timedelta(days=1))
+        Notice.objects.create(
+            office=office,
+            title="ক",
+            title_bn="ক",
+            title_en="A",
+            publish_date=timezone.localdate() - dt.timedelta(days=1),
+        )
     assert status(office, "notices-fresh").reason_en == "last notice 1 day ago"

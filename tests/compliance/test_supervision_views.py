@@ -66,8 +66,9 @@ def test_dc_dashboard_filters_by_rule_and_status_and_sorts_by_score(client, kush
     assert scores == sorted(scores, reverse=True)
     assert "কুষ্টিয়া" in response.content.decode()
     league = response.context["league"]
-    assert {r.key for r in league} <= set(Office.objects.filter(district=kushtia_dc.district)
-                                          .values_list("upazila_id", flat=True))
+    assert {r.key for r in league} <= set(
+        Office.objects.filter(district=kushtia_dc.district).values_list("upazila_id", flat=True)
+    )
     for url in ("/supervision/leagues/", "/supervision/map/", "/supervision/eservices/"):
         assert client.get(url).status_code == 200, url
 
@@ -78,7 +79,9 @@ def test_ministry_supervisor_sees_its_agencies_field_offices(client, upazilas):
     response = client.get("/supervision/")
     assert response.status_code == 200
     assert all(o.ministry_id == moa.pk for o in response.context["page"])
-    assert client.get(f"/supervision/?area={upazilas[0].upazila_id}").status_code == 200  # moa's offices there
+    assert (
+        client.get(f"/supervision/?area={upazilas[0].upazila_id}").status_code == 200
+    )  # moa's offices there
     lgd = Office.objects.get(domain="lgd.gov.bd")
     assert client.get(f"/supervision/?org={lgd.pk}").status_code == 403
 

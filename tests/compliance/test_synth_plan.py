@@ -28,5 +28,6 @@ def test_national_dataset_adds_field_offices_of_the_catalogue_agencies(db):
     assert 5000 <= tiers[Tier.DISTRICT_FIELD] <= 7000  # "~5,800 district-level offices"
     assert tiers[Tier.UPAZILA_FIELD] >= 20000  # "~20,700 upazila-level offices"
     extras = [item for kind, item in planned if kind == "extra"]
-    assert extras and all(base.tier in (Tier.DIVISION_FIELD, Tier.DISTRICT_FIELD, Tier.UPAZILA_FIELD)
-                          for base, _k in extras)
+    assert extras and all(
+        base.tier in (Tier.DIVISION_FIELD, Tier.DISTRICT_FIELD, Tier.UPAZILA_FIELD) for base, _k in extras
+    )

@@ -116,8 +116,12 @@ def _status_lines(rows: Sequence[tuple]) -> Iterable[str]:
         yield f"{oid}\t{rid}\t{status}\t{esc(rbn)}\t{esc(ren)}\t{points}\t{stamp}"
 
 
-def _copy(table: str, columns: Sequence[str], rows: Sequence[tuple],
-          lines: Callable[[Sequence[tuple]], Iterable[str]] | None = None) -> None:
+def _copy(
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[tuple],
+    lines: Callable[[Sequence[tuple]], Iterable[str]] | None = None,
+) -> None:
     """COPY rows into a table (PostgreSQL); the fastest way to write 10^6 rows.
 
     The text is built here, a column converter chosen once per column and repeated strings
@@ -160,16 +164,21 @@ def _update_statuses(rows: Sequence[tuple]) -> None:
     if _is_postgres() and len(rows) > BIG:
         with connection.cursor() as cursor:
             cursor.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS compliance_status_tmp (status varchar(16), reason_bn varchar(300),"
+                "CREATE TEMP TABLE IF NOT EXISTS compliance_status_tmp (status varchar(16),"
+                " reason_bn varchar(300),"
                 " reason_en varchar(300), points_lost double precision, since timestamptz, office_id bigint,"
                 " rule_id bigint) ON COMMIT DROP"
             )
-        _copy("compliance_status_tmp", ["status", "reason_bn", "reason_en", "points_lost", "since", "office_id",
-                                        "rule_id"], rows)
+        _copy(
+            "compliance_status_tmp",
+            ["status", "reason_bn", "reason_en", "points_lost", "since", "office_id", "rule_id"],
+            rows,
+        )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table} AS s SET status = t.status, reason_bn = t.reason_bn, reason_en = t.reason_en,"
-                " points_lost = t.points_lost, since = COALESCE(t.since, s.since) FROM compliance_status_tmp t"
+                f"UPDATE {table} AS s SET status = t.status, reason_bn = t.reason_bn,"
+                " reason_en = t.reason_en, points_lost = t.points_lost,"
+                " since = COALESCE(t.since, s.since) FROM compliance_status_tmp t"
                 " WHERE s.office_id = t.office_id AND s.rule_id = t.rule_id"
             )
             cursor.execute("DROP TABLE compliance_status_tmp")
@@ -202,7 +211,8 @@ def _upsert_scores(rows: Sequence[tuple], day: dt.date) -> None:
     if _is_postgres() and len(rows) > BIG:
         with connection.cursor() as cursor:
             cursor.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS compliance_score_tmp (office_id bigint, score double precision,"
+                "CREATE TEMP TABLE IF NOT EXISTS compliance_score_tmp (office_id bigint,"
+                " score double precision,"
                 " band varchar(8), failing smallint, evaluated_at timestamptz) ON COMMIT DROP"
             )
         _copy("compliance_score_tmp", ["office_id", "score", "band", "failing", "evaluated_at"], rows)
@@ -214,7 +224,8 @@ def _upsert_scores(rows: Sequence[tuple], day: dt.date) -> None:
                 " failing = excluded.failing, evaluated_at = excluded.evaluated_at"
             )
             cursor.execute(
-                f"INSERT INTO {snaps} (office_id, day, score) SELECT office_id, %s, score FROM compliance_score_tmp"
+                f"INSERT INTO {snaps} (office_id, day, score)"
+                " SELECT office_id, %s, score FROM compliance_score_tmp"
                 " ON CONFLICT (office_id, day) DO UPDATE SET score = excluded.score",
                 [day],
             )
@@ -242,7 +253,10 @@ def active_rules() -> list[Rule]:
 
 
 def compute(
-    rules: list[Rule], ctx: Context, offices: list[tuple[int, str]], progress: Callable[[int], None] | None = None
+    rules: list[Rule],
+    ctx: Context,
+    offices: list[tuple[int, str]],
+    progress: Callable[[int], None] | None = None,
 ) -> dict[int, dict[int, Computed]]:
     """Every applicable (office, rule) result, with score points, in memory."""
     ctx.office_tiers = dict(offices)
@@ -300,7 +314,9 @@ def run(
     summary.rules = len(rules)
     # Outside a caller's transaction, a big run on PostgreSQL reads the content tables over
     # parallel connections (they all see the same committed data).
-    parallel = 3 if (_is_postgres() and not connection.in_atomic_block and (ids is None or len(ids) > 5000)) else 1
+    parallel = (
+        3 if (_is_postgres() and not connection.in_atomic_block and (ids is None or len(ids) > 5000)) else 1
+    )
     with transaction.atomic():
         office_qs = Office.objects.all() if ids is None else Office.objects.filter(pk__in=ids)
         if lock and ids is not None and connection.features.has_select_for_update:
@@ -343,8 +359,10 @@ def _count_rules(results, ids, inserts, flips, gone) -> None:
         counts = Counter((rid, c.status) for per_rule in results.values() for rid, c in per_rule.items())
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {table}")
-            cursor.executemany(f"INSERT INTO {table} (rule_id, status, offices) VALUES (%s, %s, %s)",
-                               [(rid, status, n) for (rid, status), n in counts.items()])
+            cursor.executemany(
+                f"INSERT INTO {table} (rule_id, status, offices) VALUES (%s, %s, %s)",
+                [(rid, status, n) for (rid, status), n in counts.items()],
+            )
         return
     delta: Counter = Counter()
     for row in inserts:
@@ -397,8 +415,12 @@ def _write(
         gone = list(existing)
     summary.statuses = sum(len(v) for v in results.values())
     t0 = time.perf_counter()
-    _insert(CheckStatus, ["office_id", "rule_id", "status", "reason_bn", "reason_en", "points_lost", "since"],
-            inserts, _status_lines)
+    _insert(
+        CheckStatus,
+        ["office_id", "rule_id", "status", "reason_bn", "reason_en", "points_lost", "since"],
+        inserts,
+        _status_lines,
+    )
     _update_statuses(updates)
     _insert(Flip, ["office_id", "rule_id", "old_status", "new_status", "created"], flips)
     if gone:
@@ -409,7 +431,11 @@ def _write(
             for chunk in _chunks(oids, 5000):
                 CheckStatus.objects.filter(rule_id=rid, office_id__in=chunk).delete()
     summary.inserted, summary.updated, summary.flips, summary.deleted = (
-        len(inserts), len(updates), len(flips), len(gone))
+        len(inserts),
+        len(updates),
+        len(flips),
+        len(gone),
+    )
     _count_rules(results, ids, inserts, flips, [(rid, existing[(oid, rid)][0]) for oid, rid in gone])
     summary.timings["write_statuses"] = time.perf_counter() - t0
     t0 = time.perf_counter()

@@ -69,7 +69,9 @@ def _simplify(points: list[tuple[float, float]], tol: float) -> list[tuple[float
 
 
 def _ring_area(points: list[tuple[float, float]]) -> float:
-    return 0.5 * sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True))
+    return 0.5 * sum(
+        x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -112,10 +114,14 @@ def district_shapes() -> tuple[tuple[Shape, ...], float, float]:
             continue
         # Area-weighted centroid of the largest ring: where the label goes.
         a = _ring_area(biggest) or 1e-9
-        cx = sum((x1 + x2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(biggest, biggest[1:] + biggest[:1],
-                                                                              strict=True)) / (6 * a)
-        cy = sum((y1 + y2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(biggest, biggest[1:] + biggest[:1],
-                                                                              strict=True)) / (6 * a)
+        cx = sum(
+            (x1 + x2) * (x1 * y2 - x2 * y1)
+            for (x1, y1), (x2, y2) in zip(biggest, biggest[1:] + biggest[:1], strict=True)
+        ) / (6 * a)
+        cy = sum(
+            (y1 + y2) * (x1 * y2 - x2 * y1)
+            for (x1, y1), (x2, y2) in zip(biggest, biggest[1:] + biggest[:1], strict=True)
+        ) / (6 * a)
         shapes.append(Shape(GEOJSON_TO_AREA.get(name, name), "".join(parts), cx, cy))
     return tuple(shapes), WIDTH, height
 
@@ -138,7 +144,8 @@ def render_map(districts: list[dict], lang: str = "bn", link: str | None = "?are
     shapes, width, height = district_shapes()
     by_name = {d["name_en"]: d for d in districts}
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" class="district-map" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+        'class="district-map" '
         f'role="img" aria-label="{"জেলাভিত্তিক স্কোরের মানচিত্র" if lang == "bn" else "Map of district scores"}">'
     ]
     labels = []
@@ -148,15 +155,21 @@ def render_map(districts: list[dict], lang: str = "bn", link: str | None = "?are
             continue
         score = d.get("score")
         name = d["name_bn"] if lang == "bn" else d["name_en"]
-        shown = "—" if score is None else (to_bangla_digits(f"{score:.0f}") if lang == "bn" else f"{score:.0f}")
+        shown = (
+            "—" if score is None else (to_bangla_digits(f"{score:.0f}") if lang == "bn" else f"{score:.0f}")
+        )
         title = escape(f"{name}: {shown}")
-        path = (f'<path d="{shape.path}" fill="{colour(score)}" stroke="#fff" stroke-width="0.6" '
-                f'data-district="{escape(shape.name_en)}"><title>{title}</title></path>')
+        path = (
+            f'<path d="{shape.path}" fill="{colour(score)}" stroke="#fff" stroke-width="0.6" '
+            f'data-district="{escape(shape.name_en)}"><title>{title}</title></path>'
+        )
         if link:
             path = f'<a href="{escape(link.format(id=d["id"]))}">{path}</a>'
         out.append(path)
-        labels.append(f'<text x="{shape.cx:.1f}" y="{shape.cy:.1f}" text-anchor="middle" font-size="7" '
-                      f'fill="#111" pointer-events="none">{escape(name)}</text>')
+        labels.append(
+            f'<text x="{shape.cx:.1f}" y="{shape.cy:.1f}" text-anchor="middle" font-size="7" '
+            f'fill="#111" pointer-events="none">{escape(name)}</text>'
+        )
     out.extend(labels)
     out.append("</svg>")
     return "".join(out)

@@ -60,9 +60,6 @@ class Context:
         self.today = timezone.localdate(self.now)
         self.store = MetricStore(self.today, self.office_ids)
 
-    def scoped(self, qs):
-        return qs.filter(office_id__in=self.office_ids) if self.office_ids is not None else qs
-
 
 _LOCAL_TZ = None
 
@@ -163,15 +160,21 @@ class CountKind(Kind):
         for oid in office_ids:
             n = ctx.store.get(source.key, oid)["n"]
             if n >= need:
-                yield oid, ("ok", f"{source.count_bn(n)} {source.noun_bn} আছে", f"{n} {source.noun_en_for(n)}", 0.0)
+                yield (
+                    oid,
+                    ("ok", f"{source.count_bn(n)} {source.noun_bn} আছে", f"{n} {source.noun_en_for(n)}", 0.0),
+                )
             elif n == 0:
                 yield oid, ("missing", f"কোনো {source.noun_bn} নেই", f"no {source.plural_en}", 1.0)
             else:
-                yield oid, (
-                    "missing",
-                    f"{source.count_bn(n)} {source.noun_bn} আছে, অন্তত {source.count_bn(need)} দরকার",
-                    f"{n} {source.noun_en_for(n)}, at least {need} required",
-                    1 - n / need,
+                yield (
+                    oid,
+                    (
+                        "missing",
+                        f"{source.count_bn(n)} {source.noun_bn} আছে, অন্তত {source.count_bn(need)} দরকার",
+                        f"{n} {source.noun_en_for(n)}, at least {need} required",
+                        1 - n / need,
+                    ),
                 )
 
 
@@ -217,7 +220,10 @@ class FieldsKind(Kind):
                     parts_en.append(f"{k} {source.noun_en_for(k)} {verb} no {label_en}")
             bad = m.get(anykey) or 0
             if not bad:
-                yield oid, ("ok", f"সব {source.possessive_bn} তথ্য পূর্ণ", f"all {source.plural_en} complete", 0.0)
+                yield (
+                    oid,
+                    ("ok", f"সব {source.possessive_bn} তথ্য পূর্ণ", f"all {source.plural_en} complete", 0.0),
+                )
             else:
                 yield oid, ("missing", "; ".join(parts_bn), "; ".join(parts_en), bad / n)
 
@@ -273,18 +279,32 @@ class FreshnessKind(Kind):
             if age == 0:
                 reason_bn, reason_en = f"শেষ {what_bn} আজ", f"last {what_en} today"
             if age > max_age:
-                yield oid, ("stale", f"{reason_bn}; সীমা {_days_bn(max_age)}",
-                            f"{reason_en}; limit {_days_en(max_age)}", 1.0)
+                yield (
+                    oid,
+                    (
+                        "stale",
+                        f"{reason_bn}; সীমা {_days_bn(max_age)}",
+                        f"{reason_en}; limit {_days_en(max_age)}",
+                        1.0,
+                    ),
+                )
             elif warn and age > max_age - warn:
                 left = max_age - age
-                yield oid, ("due_soon", f"{reason_bn}; {_days_bn(left)}ের মধ্যে হালনাগাদ করুন",
-                            f"{reason_en}; update within {_days_en(left)}", 0.0)
+                yield (
+                    oid,
+                    (
+                        "due_soon",
+                        f"{reason_bn}; {_days_bn(left)}ের মধ্যে হালনাগাদ করুন",
+                        f"{reason_en}; update within {_days_en(left)}",
+                        0.0,
+                    ),
+                )
             else:
                 yield oid, ("ok", reason_bn, reason_en, 0.0)
 
 
 class ConfirmedKind(FreshnessKind):
-    """"Confirmed current": the section changed or was confirmed unchanged within the limit."""
+    """ "Confirmed current": the section changed or was confirmed unchanged within the limit."""
 
     name = "confirmed"
     always_confirmable = True
@@ -325,20 +345,46 @@ class FiscalYearKind(Kind):
         for oid in office_ids:
             have = present.get(oid, set())
             if str(cur) in have:
-                yield oid, ("ok", f"{cur.label_bn} অর্থবছরের {source.noun_bn} আছে",
-                            f"{source.noun_en} for {cur} published", 0.0)
+                yield (
+                    oid,
+                    (
+                        "ok",
+                        f"{cur.label_bn} অর্থবছরের {source.noun_bn} আছে",
+                        f"{source.noun_en} for {cur} published",
+                        0.0,
+                    ),
+                )
             elif ctx.today <= due and str(prev) in have:
-                yield oid, ("due_soon",
-                            f"{cur.label_bn} অর্থবছরের {source.noun_bn} {format_date_bn(due)}-এর মধ্যে দিতে হবে",
-                            f"{source.noun_en} for {cur} due by {format_date_en(due)}", 0.0)
+                yield (
+                    oid,
+                    (
+                        "due_soon",
+                        f"{cur.label_bn} অর্থবছরের {source.noun_bn} {format_date_bn(due)}-এর মধ্যে দিতে হবে",
+                        f"{source.noun_en} for {cur} due by {format_date_en(due)}",
+                        0.0,
+                    ),
+                )
             elif have:
                 latest = max(have)
-                yield oid, ("stale",
-                            f"{cur.label_bn} অর্থবছরের {source.noun_bn} নেই; সর্বশেষ {bn(latest)}",
-                            f"no {source.noun_en} for {cur}; latest is {latest}", 1.0)
+                yield (
+                    oid,
+                    (
+                        "stale",
+                        f"{cur.label_bn} অর্থবছরের {source.noun_bn} নেই; সর্বশেষ {bn(latest)}",
+                        f"no {source.noun_en} for {cur}; latest is {latest}",
+                        1.0,
+                    ),
+                )
             else:
-                yield oid, ("missing", f"কোনো অর্থবছরের {source.noun_bn} নেই",
-                            f"no {source.noun_en} for any recent fiscal year", 1.0)
+                yield (
+                    oid,
+                    (
+                        "missing",
+                        f"কোনো অর্থবছরের {source.noun_bn} নেই",
+                        f"no {source.noun_en} for any recent fiscal year",
+                        1.0,
+                    ),
+                )
 
 
 def quarter_due(fy: FiscalYear, q: int, due_day: int) -> dt.date:
@@ -388,23 +434,46 @@ class QuarterlyKind(Kind):
         def label_en(p):
             return f"{source.noun_en} for {QUARTER_EN[p[1]]} {p[0]}"
 
+        def key(p: tuple[FiscalYear, int]) -> tuple[str, int]:
+            return (str(p[0]), p[1])
+
         for oid in office_ids:
             have = present.get(oid, set())
-            key = lambda p: (str(p[0]), p[1])
             if pending and key(pending) in have:
                 yield oid, ("ok", f"{label_bn(pending)} আছে", f"{label_en(pending)} published", 0.0)
             elif key(required) in have:
                 if pending:
-                    yield oid, ("due_soon", f"{label_bn(pending)} {format_date_bn(last_due)}-এর মধ্যে দিতে হবে",
-                                f"{label_en(pending)} due by {format_date_en(last_due)}", 0.0)
+                    yield (
+                        oid,
+                        (
+                            "due_soon",
+                            f"{label_bn(pending)} {format_date_bn(last_due)}-এর মধ্যে দিতে হবে",
+                            f"{label_en(pending)} due by {format_date_en(last_due)}",
+                            0.0,
+                        ),
+                    )
                 else:
                     yield oid, ("ok", f"{label_bn(required)} আছে", f"{label_en(required)} published", 0.0)
             elif have:
-                yield oid, ("stale", f"{label_bn(required)} {format_date_bn(req_due)}-এর মধ্যে দেওয়ার কথা ছিল",
-                            f"{label_en(required)} was due by {format_date_en(req_due)}", 1.0)
+                yield (
+                    oid,
+                    (
+                        "stale",
+                        f"{label_bn(required)} {format_date_bn(req_due)}-এর মধ্যে দেওয়ার কথা ছিল",
+                        f"{label_en(required)} was due by {format_date_en(req_due)}",
+                        1.0,
+                    ),
+                )
             else:
-                yield oid, ("missing", f"কোনো প্রান্তিকের {source.noun_bn} নেই",
-                            f"no {source.plural_en} for recent quarters", 1.0)
+                yield (
+                    oid,
+                    (
+                        "missing",
+                        f"কোনো প্রান্তিকের {source.noun_bn} নেই",
+                        f"no {source.plural_en} for recent quarters",
+                        1.0,
+                    ),
+                )
 
 
 class BilingualKind(Kind):
@@ -429,12 +498,25 @@ class BilingualKind(Kind):
             if n == 0:
                 yield oid, ("not_applicable", f"কোনো {source.noun_bn} নেই", f"no {source.plural_en}", 0.0)
             elif k == 0:
-                yield oid, ("ok", f"সব {source.noun_bn} বাংলা ও ইংরেজিতে আছে",
-                            f"all {source.plural_en} in Bangla and English", 0.0)
+                yield (
+                    oid,
+                    (
+                        "ok",
+                        f"সব {source.noun_bn} বাংলা ও ইংরেজিতে আছে",
+                        f"all {source.plural_en} in Bangla and English",
+                        0.0,
+                    ),
+                )
             else:
-                yield oid, ("untranslated",
-                            f"{source.count_bn(n)} {source.possessive_bn} মধ্যে {source.count_bn(k)} এক ভাষায় নেই",
-                            f"{k} of {n} {source.plural_en} lack Bangla or English", k / n)
+                yield (
+                    oid,
+                    (
+                        "untranslated",
+                        f"{source.count_bn(n)} {source.possessive_bn} মধ্যে {source.count_bn(k)} এক ভাষায় নেই",
+                        f"{k} of {n} {source.plural_en} lack Bangla or English",
+                        k / n,
+                    ),
+                )
 
 
 class LinksKind(Kind):
@@ -462,10 +544,14 @@ class LinksKind(Kind):
 
         def build(qs):
             return (
-                qs.filter(base).annotate(is_broken=Exists(broken), is_checked=Exists(checked))
+                qs.filter(base)
+                .annotate(is_broken=Exists(broken), is_checked=Exists(checked))
                 .values("office_id")
-                .annotate(n=Count("pk"), broken=Count("pk", filter=Q(is_broken=True)),
-                          checked=Count("pk", filter=Q(is_checked=True)))
+                .annotate(
+                    n=Count("pk"),
+                    broken=Count("pk", filter=Q(is_broken=True)),
+                    checked=Count("pk", filter=Q(is_checked=True)),
+                )
                 .order_by()
             )
 
@@ -479,8 +565,15 @@ class LinksKind(Kind):
                 yield oid, ("not_applicable", "সেবা বক্সে কোনো লিংক নেই", "no service-box links", 0.0)
             elif r["broken"]:
                 k, n = r["broken"], r["n"]
-                yield oid, ("broken", f"{bn(n)}টি লিংকের মধ্যে {bn(k)}টি কাজ করছে না",
-                            f"{k} of {n} links do not work", k / n)
+                yield (
+                    oid,
+                    (
+                        "broken",
+                        f"{bn(n)}টি লিংকের মধ্যে {bn(k)}টি কাজ করছে না",
+                        f"{k} of {n} links do not work",
+                        k / n,
+                    ),
+                )
             else:
                 unchecked = r["n"] - r["checked"]
                 tail_bn = f" ({bn(unchecked)}টি এখনো যাচাই হয়নি)" if unchecked else ""
@@ -536,14 +629,30 @@ class MenuKind(Kind):
                 names_bn = ", ".join(S[SECTION_SOURCE[s]].noun_bn for s in empty[:4])
                 names_en = ", ".join(S[SECTION_SOURCE[s]].plural_en for s in empty[:4])
                 more = "…" if len(empty) > 4 else ""
-                yield oid, ("missing", f"মেনুর {bn(len(empty))}টি পাতা ফাঁকা: {names_bn}{more}",
-                            f"{len(empty)} menu pages are empty: {names_en}{more}", len(empty) / len(sections))
+                yield (
+                    oid,
+                    (
+                        "missing",
+                        f"মেনুর {bn(len(empty))}টি পাতা ফাঁকা: {names_bn}{more}",
+                        f"{len(empty)} menu pages are empty: {names_en}{more}",
+                        len(empty) / len(sections),
+                    ),
+                )
 
 
 KINDS: dict[str, Kind] = {
     k.name: k
-    for k in [CountKind(), FieldsKind(), FreshnessKind(), ConfirmedKind(), FiscalYearKind(), QuarterlyKind(),
-              BilingualKind(), LinksKind(), MenuKind()]
+    for k in [
+        CountKind(),
+        FieldsKind(),
+        FreshnessKind(),
+        ConfirmedKind(),
+        FiscalYearKind(),
+        QuarterlyKind(),
+        BilingualKind(),
+        LinksKind(),
+        MenuKind(),
+    ]
 }
 
 

@@ -20,7 +20,9 @@ from .models import LinkCheck
 USER_AGENT = "BatayonLinkCheck/1.0 (+https://batayon.gov.bd)"
 
 
-async def _check_one(client: httpx.AsyncClient, url: str, limit: asyncio.Semaphore) -> tuple[str, bool, int | None, str]:
+async def _check_one(
+    client: httpx.AsyncClient, url: str, limit: asyncio.Semaphore
+) -> tuple[str, bool, int | None, str]:
     async with limit:
         try:
             response = await client.head(url)
@@ -33,11 +35,15 @@ async def _check_one(client: httpx.AsyncClient, url: str, limit: asyncio.Semapho
             return url, False, None, type(exc).__name__[:200]
 
 
-async def _check_all(urls: list[str], timeout: float, concurrency: int) -> list[tuple[str, bool, int | None, str]]:
+async def _check_all(
+    urls: list[str], timeout: float, concurrency: int
+) -> list[tuple[str, bool, int | None, str]]:
     limit = asyncio.Semaphore(max(1, concurrency))
     async with httpx.AsyncClient(
-        timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)), follow_redirects=True,
-        headers={"User-Agent": USER_AGENT}, max_redirects=5,
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
+        follow_redirects=True,
+        headers={"User-Agent": USER_AGENT},
+        max_redirects=5,
     ) as client:
         return await asyncio.gather(*(_check_one(client, url, limit) for url in urls))
 
@@ -53,14 +59,22 @@ def service_box_urls(office_domain: str | None = None) -> tuple[list[str], set[i
 def record(results: list[tuple[str, bool, int | None, str]]) -> None:
     now = timezone.now()
     LinkCheck.objects.bulk_create(
-        [LinkCheck(url=u[:500], ok=ok, status_code=code, error=err, checked_at=now) for u, ok, code, err in results],
-        update_conflicts=True, unique_fields=["url"], update_fields=["ok", "status_code", "error", "checked_at"],
+        [
+            LinkCheck(url=u[:500], ok=ok, status_code=code, error=err, checked_at=now)
+            for u, ok, code, err in results
+        ],
+        update_conflicts=True,
+        unique_fields=["url"],
+        update_fields=["ok", "status_code", "error", "checked_at"],
         batch_size=1000,
     )
 
 
 def check_links(
-    timeout: float = 5.0, concurrency: int = 20, office_domain: str | None = None, evaluate_after: bool = False
+    timeout: float = 5.0,
+    concurrency: int = 20,
+    office_domain: str | None = None,
+    evaluate_after: bool = False,
 ) -> dict[str, Any]:
     urls, office_ids = service_box_urls(office_domain)
     results = asyncio.run(_check_all(urls, timeout, concurrency)) if urls else []

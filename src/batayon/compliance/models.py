@@ -62,9 +62,7 @@ class Rule(models.Model):
     code = models.SlugField(max_length=60, unique=True)
     title_bn = models.CharField(max_length=200)
     title_en = models.CharField(max_length=200)
-    source = models.CharField(
-        max_length=200, help_text=_("যে নির্দেশনা থেকে নিয়মটি এসেছে, যেমন seed 001 ক")
-    )
+    source = models.CharField(max_length=200, help_text=_("যে নির্দেশনা থেকে নিয়মটি এসেছে, যেমন seed 001 ক"))
     kind = models.CharField(max_length=20, choices=Kind.choices)
     section = models.CharField(max_length=20)
     params = models.JSONField(default=dict, blank=True)
@@ -93,10 +91,12 @@ class CheckStatus(models.Model):
     # PostgreSQL's deferred FK checks at commit cost more than the whole insert. Deleting an
     # office or rule through Django still cascades; a full evaluation removes any orphan.
     # The unique (office, rule) index serves lookups by office; no separate indexes either.
-    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="check_statuses",
-                               db_constraint=False, db_index=False)
-    rule = models.ForeignKey(Rule, on_delete=models.CASCADE, related_name="statuses", db_constraint=False,
-                             db_index=False)
+    office = models.ForeignKey(
+        Office, on_delete=models.CASCADE, related_name="check_statuses", db_constraint=False, db_index=False
+    )
+    rule = models.ForeignKey(
+        Rule, on_delete=models.CASCADE, related_name="statuses", db_constraint=False, db_index=False
+    )
     status = models.CharField(max_length=16, choices=Status.choices)
     reason_bn = models.CharField(max_length=300, blank=True)
     reason_en = models.CharField(max_length=300, blank=True)
@@ -195,7 +195,9 @@ class RollupSnapshot(models.Model):
     avg_score = models.FloatField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["level", "key", "day"], name="one_rollup_per_unit_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "key", "day"], name="one_rollup_per_unit_day")
+        ]
 
 
 class Confirmation(models.Model):

@@ -42,8 +42,11 @@ class Summary:
 def summarise(offices: QuerySet[Office]) -> Summary:
     """Offices, average score and the count per band of a scope (one query)."""
     row = offices.aggregate(
-        n=Count("pk"), evaluated=Count("score"), avg=Avg("score__score"),
-        good=Count("pk", filter=Q(score__band="good")), fair=Count("pk", filter=Q(score__band="fair")),
+        n=Count("pk"),
+        evaluated=Count("score"),
+        avg=Avg("score__score"),
+        good=Count("pk", filter=Q(score__band="good")),
+        fair=Count("pk", filter=Q(score__band="fair")),
         poor=Count("pk", filter=Q(score__band="poor")),
     )
     avg = round(row["avg"], 1) if row["avg"] is not None else None
@@ -64,14 +67,20 @@ def league(offices: QuerySet[Office], by: str, limit: int | None = None) -> list
     """Units ranked by the average score of their offices (one GROUP BY, one query for names)."""
     column, names_from = LEAGUES[by]
     rows = list(
-        offices.exclude(**{f"{column}__isnull": True}).filter(score__isnull=False)
-        .values(column).annotate(n=Count("pk"), avg=Avg("score__score")).order_by("-avg", column)
+        offices.exclude(**{f"{column}__isnull": True})
+        .filter(score__isnull=False)
+        .values(column)
+        .annotate(n=Count("pk"), avg=Avg("score__score"))
+        .order_by("-avg", column)
     )
     if limit:
         rows = rows[:limit]
     ids = [r[column] for r in rows]
     model = Area if names_from == "area" else Office
-    names = {pk: (bn, en) for pk, bn, en in model.objects.filter(pk__in=ids).values_list("pk", "name_bn", "name_en")}
+    names = {
+        pk: (bn, en)
+        for pk, bn, en in model.objects.filter(pk__in=ids).values_list("pk", "name_bn", "name_en")
+    }
     out = []
     for rank, r in enumerate(rows, start=1):
         bn, en = names.get(r[column], ("", ""))
@@ -98,11 +107,15 @@ def rule_breakdown(offices: QuerySet[Office], national: bool = False) -> list[di
     for rule in rules:
         c = counts.get(rule.pk, {})
         applicable = sum(v for k, v in c.items() if k != "not_applicable")
-        out.append({
-            "rule": rule, "counts": c, "applicable": applicable,
-            "failing": sum(v for k, v in c.items() if k not in ("ok", "due_soon", "not_applicable")),
-            "ok_share": round(100 * c.get("ok", 0) / applicable) if applicable else None,
-        })
+        out.append(
+            {
+                "rule": rule,
+                "counts": c,
+                "applicable": applicable,
+                "failing": sum(v for k, v in c.items() if k not in ("ok", "due_soon", "not_applicable")),
+                "ok_share": round(100 * c.get("ok", 0) / applicable) if applicable else None,
+            }
+        )
     return out
 
 
@@ -120,20 +133,34 @@ def eservices(offices: QuerySet[Office], by: str) -> list[dict]:
     qs = Service.objects.filter(state=PublishState.PUBLISHED, office__in=offices.values("pk"))
     key = f"office__{column}"
     rows = list(
-        qs.exclude(**{f"{key}__isnull": True}).values(key).annotate(
+        qs.exclude(**{f"{key}__isnull": True})
+        .values(key)
+        .annotate(
             services=Count("pk"),
             planned=Count("pk", filter=~Q(eservice_status=Service.EServiceStatus.NOT_PLANNED)),
             live=Count("pk", filter=Q(eservice_status=Service.EServiceStatus.LIVE)),
             online=Count("pk", filter=Q(delivery_mode=Service.DeliveryMode.ESERVICE)),
-        ).order_by("-services")
+        )
+        .order_by("-services")
     )
     model = Area if names_from == "area" else Office
     names = dict(model.objects.filter(pk__in=[r[key] for r in rows]).values_list("pk", "name_bn"))
-    return [{"key": r[key], "name": names.get(r[key], ""), "services": r["services"], "planned": r["planned"],
-             "live": r["live"], "online": r["online"]} for r in rows]
+    return [
+        {
+            "key": r[key],
+            "name": names.get(r[key], ""),
+            "services": r["services"],
+            "planned": r["planned"],
+            "live": r["live"],
+            "online": r["online"],
+        }
+        for r in rows
+    ]
 
 
-def trend(level: str, key: int = 0, days: int = 90, today: dt.date | None = None) -> list[tuple[dt.date, float]]:
+def trend(
+    level: str, key: int = 0, days: int = 90, today: dt.date | None = None
+) -> list[tuple[dt.date, float]]:
     """A unit's average score per day (from the per-unit snapshot rows)."""
     qs = RollupSnapshot.objects.filter(level=level, key=key)
     if today:
@@ -143,7 +170,9 @@ def trend(level: str, key: int = 0, days: int = 90, today: dt.date | None = None
 
 
 def office_trend(office: Office, days: int = 90) -> list[tuple[dt.date, float]]:
-    return sorted(ScoreSnapshot.objects.filter(office=office).order_by("-day").values_list("day", "score")[:days])
+    return sorted(
+        ScoreSnapshot.objects.filter(office=office).order_by("-day").values_list("day", "score")[:days]
+    )
 
 
 _UNIT_SQL = {

@@ -23,8 +23,20 @@ from .models import Rule
 RULEBOOK_PATH = Path(__file__).parent / "rulebook.yaml"
 
 SECTIONS = (
-    "officers", "staff", "notices", "charter", "services", "rti", "grs", "apa", "nis", "innovation",
-    "focal-points", "projects", "reports", "documents",
+    "officers",
+    "staff",
+    "notices",
+    "charter",
+    "services",
+    "rti",
+    "grs",
+    "apa",
+    "nis",
+    "innovation",
+    "focal-points",
+    "projects",
+    "reports",
+    "documents",
 )
 REQUIRED = ("code", "title_bn", "title_en", "source", "kind", "section")
 ALLOWED = set(REQUIRED) | {"params", "tiers", "weight", "supervisor_editable", "active"}
@@ -77,7 +89,9 @@ def parse(text: str) -> list[dict[str, Any]]:
         if rule["kind"] not in KINDS:
             raise RulebookError(f"unknown kind {rule['kind']!r}; known: {', '.join(KINDS)}", name, "kind")
         if rule["section"] not in SECTIONS:
-            raise RulebookError(f"unknown section {rule['section']!r}; known: {', '.join(SECTIONS)}", name, "section")
+            raise RulebookError(
+                f"unknown section {rule['section']!r}; known: {', '.join(SECTIONS)}", name, "section"
+            )
         tiers = rule.get("tiers", "all")
         if tiers == "all":
             tiers = list(Tier.values)
@@ -99,20 +113,22 @@ def parse(text: str) -> list[dict[str, Any]]:
         for flag in ("supervisor_editable", "active"):
             if flag in rule and not isinstance(rule[flag], bool):
                 raise RulebookError("must be true or false", name, flag)
-        out.append({
-            "code": code.strip(),
-            "title_bn": rule["title_bn"].strip(),
-            "title_en": rule["title_en"].strip(),
-            "source": rule["source"].strip(),
-            "kind": rule["kind"],
-            "section": rule["section"],
-            "params": params,
-            "tiers": tiers,
-            "weight": float(weight),
-            "supervisor_editable": rule.get("supervisor_editable", False),
-            "active": rule.get("active", True),
-            "sort_order": index * 10,
-        })
+        out.append(
+            {
+                "code": code.strip(),
+                "title_bn": rule["title_bn"].strip(),
+                "title_en": rule["title_en"].strip(),
+                "source": rule["source"].strip(),
+                "kind": rule["kind"],
+                "section": rule["section"],
+                "params": params,
+                "tiers": tiers,
+                "weight": float(weight),
+                "supervisor_editable": rule.get("supervisor_editable", False),
+                "active": rule.get("active", True),
+                "sort_order": index * 10,
+            }
+        )
     if not out:
         raise RulebookError("the rulebook has no rules")
     return out

@@ -34,8 +34,15 @@ __all__ = [
 ]
 
 # Worst first when two items would raise the score equally.
-STATUS_ORDER = {"missing": 0, "broken": 1, "stale": 2, "untranslated": 3, "due_soon": 4, "ok": 5,
-                "not_applicable": 6}
+STATUS_ORDER = {
+    "missing": 0,
+    "broken": 1,
+    "stale": 2,
+    "untranslated": 3,
+    "due_soon": 4,
+    "ok": 5,
+    "not_applicable": 6,
+}
 
 
 @dataclass(frozen=True)
@@ -107,16 +114,29 @@ def checklist(office: Office) -> list[ChecklistItem]:
     if not rows:
         ensure_rules()
         evaluate_office(office.pk)
-        rows = list(CheckStatus.objects.filter(office=office).select_related("rule").filter(rule__active=True))
+        rows = list(
+            CheckStatus.objects.filter(office=office).select_related("rule").filter(rule__active=True)
+        )
     items = [
         ChecklistItem(
-            rule_code=s.rule.code, title_bn=s.rule.title_bn, title_en=s.rule.title_en, status=s.status,
-            reason_bn=s.reason_bn, reason_en=s.reason_en, section=s.rule.section, points_lost=s.points_lost,
-            weight=s.rule.weight, since=s.since, confirmable=s.rule.confirmable, domain=office.domain,
+            rule_code=s.rule.code,
+            title_bn=s.rule.title_bn,
+            title_en=s.rule.title_en,
+            status=s.status,
+            reason_bn=s.reason_bn,
+            reason_en=s.reason_en,
+            section=s.rule.section,
+            points_lost=s.points_lost,
+            weight=s.rule.weight,
+            since=s.since,
+            confirmable=s.rule.confirmable,
+            domain=office.domain,
         )
         for s in rows
     ]
-    order = {code: i for i, code in enumerate(r.rule.code for r in sorted(rows, key=lambda r: r.rule.sort_order))}
+    order = {
+        code: i for i, code in enumerate(r.rule.code for r in sorted(rows, key=lambda r: r.rule.sort_order))
+    }
     items.sort(key=lambda i: (-i.points_lost, STATUS_ORDER[i.status], order[i.rule_code]))
     return items
 
@@ -146,7 +166,9 @@ def confirm_current(office: Office, section: str, user) -> Confirmation:
     if section not in confirmable_sections():
         raise ValueError(f"এই অংশটি নিশ্চিত করার নিয়ম নেই: {section}")
     confirmation = Confirmation.objects.create(
-        office=office, section=section, user=user if getattr(user, "is_authenticated", False) else None,
+        office=office,
+        section=section,
+        user=user if getattr(user, "is_authenticated", False) else None,
         created=timezone.now(),
     )
     evaluate_office(office.pk)

@@ -107,68 +107,275 @@ _PLANNED = (("planned",), ("in_progress",), ("live",))
 SOURCES: dict[str, Source] = {
     s.key: s
     for s in [
-        Source("officers", "officer", (("officer",),), "officers", "কর্মকর্তা", "officer", "officers",
-               "জন", "কর্মকর্তার"),
-        Source("staff", "officer", (("staff",),), "staff", "কর্মচারী", "staff member", "staff members",
-               "জন", "কর্মচারীর"),
+        Source(
+            "officers",
+            "officer",
+            (("officer",),),
+            "officers",
+            "কর্মকর্তা",
+            "officer",
+            "officers",
+            "জন",
+            "কর্মকর্তার",
+        ),
+        Source(
+            "staff",
+            "officer",
+            (("staff",),),
+            "staff",
+            "কর্মচারী",
+            "staff member",
+            "staff members",
+            "জন",
+            "কর্মচারীর",
+        ),
         Source("notices", "notice", None, "notices", "নোটিশ", "notice", "notices", "টি", "নোটিশের"),
-        Source("charter", "charter", None, "charter", "সিটিজেন চার্টার", "citizen's charter",
-               "citizen's charters", "টি", "সিটিজেন চার্টারের"),
-        Source("grievance_steps", "grievance_step", None, "charter", "অভিযোগ প্রতিকারের ধাপ",
-               "grievance-redress step", "grievance-redress steps", "টি", "ধাপের"),
-        Source("expectations", "expectation", None, "charter", "প্রত্যাশা", "expectation", "expectations",
-               "টি", "প্রত্যাশার"),
+        Source(
+            "charter",
+            "charter",
+            None,
+            "charter",
+            "সিটিজেন চার্টার",
+            "citizen's charter",
+            "citizen's charters",
+            "টি",
+            "সিটিজেন চার্টারের",
+        ),
+        Source(
+            "grievance_steps",
+            "grievance_step",
+            None,
+            "charter",
+            "অভিযোগ প্রতিকারের ধাপ",
+            "grievance-redress step",
+            "grievance-redress steps",
+            "টি",
+            "ধাপের",
+        ),
+        Source(
+            "expectations",
+            "expectation",
+            None,
+            "charter",
+            "প্রত্যাশা",
+            "expectation",
+            "expectations",
+            "টি",
+            "প্রত্যাশার",
+        ),
         Source("services", "service", None, "services", "সেবা", "service", "services", "টি", "সেবার"),
-        Source("eservices_planned", "service", _PLANNED, "services", "পরিকল্পিত ই-সেবা",
-               "planned e-service", "planned e-services", "টি", "ই-সেবার"),
-        Source("service_box", "service_box", None, "services", "সেবা বক্সের লিংক", "service-box link",
-               "service-box links", "টি", "লিংকের"),
-        Source("rti_primary", "designated", (("rti", "primary"),), "rti", "তথ্য প্রদানকারী কর্মকর্তা",
-               "designated information officer", "designated information officers", "জন", "কর্মকর্তার"),
-        Source("rti_alternative", "designated", (("rti", "alternative"),), "rti",
-               "বিকল্প তথ্য প্রদানকারী কর্মকর্তা", "alternative information officer",
-               "alternative information officers", "জন", "কর্মকর্তার"),
-        Source("rti_appeal", "designated", (("rti", "appeal"),), "rti", "আপিল কর্তৃপক্ষ", "appeal authority",
-               "appeal authorities", "জন", "কর্তৃপক্ষের"),
-        Source("rti", "designated", (("rti", "primary"), ("rti", "alternative"), ("rti", "appeal")), "rti",
-               "তথ্য অধিকার তথ্য", "RTI entry", "RTI entries", "টি", "তথ্যের"),
-        Source("grs_primary", "designated", (("grs", "primary"),), "grs", "অনিক", "ANIK", "ANIKs", "জন",
-               "অনিকের"),
-        Source("grs_appeal", "designated", (("grs", "appeal"),), "grs", "আপিল কর্মকর্তা", "appeal officer",
-               "appeal officers", "জন", "আপিল কর্মকর্তার"),
-        Source("grs", "designated", (("grs", "primary"), ("grs", "alternative"), ("grs", "appeal")), "grs",
-               "অভিযোগ প্রতিকার তথ্য", "GRS entry", "GRS entries", "টি", "তথ্যের"),
-        Source("apa", "document", (("apa",),), "apa", "বার্ষিক কর্মসম্পাদন চুক্তি", "APA", "APAs", "টি",
-               "চুক্তির"),
-        Source("apa_reports", "document", (("apa_report",),), "apa", "এপিএ অগ্রগতি প্রতিবেদন",
-               "APA progress report", "APA progress reports", "টি", "প্রতিবেদনের"),
-        Source("apa_all", "document", (("apa",), ("apa_report",)), "apa", "এপিএ দলিল", "APA document",
-               "APA documents", "টি", "দলিলের"),
-        Source("nis_plan", "document", (("nis_plan",),), "nis", "শুদ্ধাচার কর্মপরিকল্পনা", "NIS work plan",
-               "NIS work plans", "টি", "কর্মপরিকল্পনার"),
-        Source("nis_reports", "document", (("nis_report",),), "nis", "শুদ্ধাচার অগ্রগতি প্রতিবেদন",
-               "NIS progress report", "NIS progress reports", "টি", "প্রতিবেদনের"),
-        Source("nis_all", "document", (("nis_plan",), ("nis_report",)), "nis", "শুদ্ধাচার দলিল",
-               "NIS document", "NIS documents", "টি", "দলিলের"),
-        Source("innovation", "document", (("innovation",),), "innovation", "উদ্ভাবন কার্যক্রম",
-               "innovation item", "innovation items", "টি", "কার্যক্রমের"),
-        Source("reports", "document", (("progress",), ("training",), ("development",)), "reports",
-               "প্রতিবেদন", "report", "reports", "টি", "প্রতিবেদনের"),
-        Source("law_documents", "document", (("law",), ("circular",), ("other",)), "documents",
-               "আইন/পরিপত্র", "law or circular", "laws and circulars", "টি", "দলিলের"),
+        Source(
+            "eservices_planned",
+            "service",
+            _PLANNED,
+            "services",
+            "পরিকল্পিত ই-সেবা",
+            "planned e-service",
+            "planned e-services",
+            "টি",
+            "ই-সেবার",
+        ),
+        Source(
+            "service_box",
+            "service_box",
+            None,
+            "services",
+            "সেবা বক্সের লিংক",
+            "service-box link",
+            "service-box links",
+            "টি",
+            "লিংকের",
+        ),
+        Source(
+            "rti_primary",
+            "designated",
+            (("rti", "primary"),),
+            "rti",
+            "তথ্য প্রদানকারী কর্মকর্তা",
+            "designated information officer",
+            "designated information officers",
+            "জন",
+            "কর্মকর্তার",
+        ),
+        Source(
+            "rti_alternative",
+            "designated",
+            (("rti", "alternative"),),
+            "rti",
+            "বিকল্প তথ্য প্রদানকারী কর্মকর্তা",
+            "alternative information officer",
+            "alternative information officers",
+            "জন",
+            "কর্মকর্তার",
+        ),
+        Source(
+            "rti_appeal",
+            "designated",
+            (("rti", "appeal"),),
+            "rti",
+            "আপিল কর্তৃপক্ষ",
+            "appeal authority",
+            "appeal authorities",
+            "জন",
+            "কর্তৃপক্ষের",
+        ),
+        Source(
+            "rti",
+            "designated",
+            (("rti", "primary"), ("rti", "alternative"), ("rti", "appeal")),
+            "rti",
+            "তথ্য অধিকার তথ্য",
+            "RTI entry",
+            "RTI entries",
+            "টি",
+            "তথ্যের",
+        ),
+        Source(
+            "grs_primary", "designated", (("grs", "primary"),), "grs", "অনিক", "ANIK", "ANIKs", "জন", "অনিকের"
+        ),
+        Source(
+            "grs_appeal",
+            "designated",
+            (("grs", "appeal"),),
+            "grs",
+            "আপিল কর্মকর্তা",
+            "appeal officer",
+            "appeal officers",
+            "জন",
+            "আপিল কর্মকর্তার",
+        ),
+        Source(
+            "grs",
+            "designated",
+            (("grs", "primary"), ("grs", "alternative"), ("grs", "appeal")),
+            "grs",
+            "অভিযোগ প্রতিকার তথ্য",
+            "GRS entry",
+            "GRS entries",
+            "টি",
+            "তথ্যের",
+        ),
+        Source("apa", "document", (("apa",),), "apa", "বার্ষিক কর্মসম্পাদন চুক্তি", "APA", "APAs", "টি", "চুক্তির"),
+        Source(
+            "apa_reports",
+            "document",
+            (("apa_report",),),
+            "apa",
+            "এপিএ অগ্রগতি প্রতিবেদন",
+            "APA progress report",
+            "APA progress reports",
+            "টি",
+            "প্রতিবেদনের",
+        ),
+        Source(
+            "apa_all",
+            "document",
+            (("apa",), ("apa_report",)),
+            "apa",
+            "এপিএ দলিল",
+            "APA document",
+            "APA documents",
+            "টি",
+            "দলিলের",
+        ),
+        Source(
+            "nis_plan",
+            "document",
+            (("nis_plan",),),
+            "nis",
+            "শুদ্ধাচার কর্মপরিকল্পনা",
+            "NIS work plan",
+            "NIS work plans",
+            "টি",
+            "কর্মপরিকল্পনার",
+        ),
+        Source(
+            "nis_reports",
+            "document",
+            (("nis_report",),),
+            "nis",
+            "শুদ্ধাচার অগ্রগতি প্রতিবেদন",
+            "NIS progress report",
+            "NIS progress reports",
+            "টি",
+            "প্রতিবেদনের",
+        ),
+        Source(
+            "nis_all",
+            "document",
+            (("nis_plan",), ("nis_report",)),
+            "nis",
+            "শুদ্ধাচার দলিল",
+            "NIS document",
+            "NIS documents",
+            "টি",
+            "দলিলের",
+        ),
+        Source(
+            "innovation",
+            "document",
+            (("innovation",),),
+            "innovation",
+            "উদ্ভাবন কার্যক্রম",
+            "innovation item",
+            "innovation items",
+            "টি",
+            "কার্যক্রমের",
+        ),
+        Source(
+            "reports",
+            "document",
+            (("progress",), ("training",), ("development",)),
+            "reports",
+            "প্রতিবেদন",
+            "report",
+            "reports",
+            "টি",
+            "প্রতিবেদনের",
+        ),
+        Source(
+            "law_documents",
+            "document",
+            (("law",), ("circular",), ("other",)),
+            "documents",
+            "আইন/পরিপত্র",
+            "law or circular",
+            "laws and circulars",
+            "টি",
+            "দলিলের",
+        ),
         Source("documents", "document", None, "documents", "দলিল", "document", "documents", "টি", "দলিলের"),
-        Source("focal_points", "focal_point", None, "focal-points", "ফোকাল পয়েন্ট কর্মকর্তা",
-               "focal point", "focal points", "জন", "ফোকাল পয়েন্টের"),
+        Source(
+            "focal_points",
+            "focal_point",
+            None,
+            "focal-points",
+            "ফোকাল পয়েন্ট কর্মকর্তা",
+            "focal point",
+            "focal points",
+            "জন",
+            "ফোকাল পয়েন্টের",
+        ),
         Source("projects", "project", None, "projects", "প্রকল্প", "project", "projects", "টি", "প্রকল্পের"),
     ]
 }
 
 # Which source stands for each portal section (the standard-menu rule: no empty pages).
 SECTION_SOURCE: dict[str, str] = {
-    "officers": "officers", "staff": "staff", "notices": "notices", "charter": "charter",
-    "services": "services", "rti": "rti", "grs": "grs", "apa": "apa_all", "nis": "nis_all",
-    "innovation": "innovation", "focal-points": "focal_points", "projects": "projects",
-    "reports": "reports", "documents": "law_documents",
+    "officers": "officers",
+    "staff": "staff",
+    "notices": "notices",
+    "charter": "charter",
+    "services": "services",
+    "rti": "rti",
+    "grs": "grs",
+    "apa": "apa_all",
+    "nis": "nis_all",
+    "innovation": "innovation",
+    "focal-points": "focal_points",
+    "projects": "projects",
+    "reports": "reports",
+    "documents": "law_documents",
 }
 
 # Words for fields in reasons ("৩ জন কর্মকর্তার মোবাইল নম্বর নেই" / "3 officers have no mobile number").
@@ -263,8 +470,12 @@ _SQL_CACHE: dict[tuple, tuple[str, tuple]] = {}
 SENTINEL = -918273645
 
 
-def fetch(key: tuple, build: Callable[[QuerySet], QuerySet] | Callable, model: type[models.Model],
-          office_ids: list[int] | None) -> tuple[list[str], list[tuple]]:
+def fetch(
+    key: tuple,
+    build: Callable[[QuerySet], QuerySet] | Callable,
+    model: type[models.Model],
+    office_ids: list[int] | None,
+) -> tuple[list[str], list[tuple]]:
     """Run ``build(model queryset scoped to the offices)``; returns (column names, rows)."""
     if office_ids is not None and len(office_ids) == 1:
         cache_key = (*key, connection.vendor)
@@ -315,12 +526,23 @@ class MetricStore:
             columns = (*family.group, *family.detail)
 
             def build(qs, family=family, aliases=aliases, columns=columns):
-                return qs.filter(family.base(self.today)).values("office_id", *columns).annotate(
-                    **{alias: metric_expression(family.model, m) for alias, m in aliases.items()}
-                ).order_by()
+                return (
+                    qs.filter(family.base(self.today))
+                    .values("office_id", *columns)
+                    .annotate(**{alias: metric_expression(family.model, m) for alias, m in aliases.items()})
+                    .order_by()
+                )
 
-            jobs.append((family_key, family, aliases, columns, ("family", family_key, tuple(ordered), self.today),
-                         build))
+            jobs.append(
+                (
+                    family_key,
+                    family,
+                    aliases,
+                    columns,
+                    ("family", family_key, tuple(ordered), self.today),
+                    build,
+                )
+            )
 
         def execute(job):
             _fk, family, _aliases, _columns, key, build = job
@@ -339,7 +561,9 @@ class MetricStore:
                 results = list(pool.map(execute, jobs))
         else:
             results = [fetch(j[4], j[5], j[1].model, self.office_ids) for j in jobs]
-        for (family_key, family, aliases, columns, _key, _build), (names, rows) in zip(jobs, results, strict=True):
+        for (family_key, family, aliases, columns, _key, _build), (names, rows) in zip(
+            jobs, results, strict=True
+        ):
             idx = {n: i for i, n in enumerate(names)}
             g_idx = [idx[c] for c in family.group]
             d_idx = [idx[c] for c in family.detail]
@@ -347,9 +571,13 @@ class MetricStore:
             o_idx = idx["office_id"]
             per_office: dict[int, list[tuple[tuple, tuple, dict]]] = defaultdict(list)
             for row in rows:
-                per_office[row[o_idx]].append((
-                    tuple(row[i] for i in g_idx), tuple(row[i] for i in d_idx), {m: row[i] for m, i in m_idx},
-                ))
+                per_office[row[o_idx]].append(
+                    (
+                        tuple(row[i] for i in g_idx),
+                        tuple(row[i] for i in d_idx),
+                        {m: row[i] for m, i in m_idx},
+                    )
+                )
             self.rows[family_key] = per_office
             self.queries += 1
 
@@ -385,5 +613,6 @@ class MetricStore:
         """The detail values (e.g. (fiscal year, quarter)) of the office's rows in this source."""
         source = SOURCES[source_key]
         groups = set(source.groups) if source.groups is not None else None
-        return {d for key, d, _v in self.rows[source.family].get(office_id, ())
-                if groups is None or key in groups}
+        return {
+            d for key, d, _v in self.rows[source.family].get(office_id, ()) if groups is None or key in groups
+        }

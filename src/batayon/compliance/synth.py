@@ -44,25 +44,71 @@ from batayon.offices.models import Area, Office, Tier
 # Offices per tier in a real estate of ~36,000 portals (DESIGN.md "Scale"). Geographic tiers
 # are capped by the real geography; field offices absorb the rest.
 REAL_ESTATE = {
-    Tier.MINISTRY: 60, Tier.AGENCY: 350, Tier.DIVISION: 8, Tier.DIVISION_FIELD: 250, Tier.DISTRICT: 64,
-    Tier.DISTRICT_FIELD: 5800, Tier.UPAZILA: 494, Tier.UPAZILA_FIELD: 24434, Tier.UNION: 4540,
+    Tier.MINISTRY: 60,
+    Tier.AGENCY: 350,
+    Tier.DIVISION: 8,
+    Tier.DIVISION_FIELD: 250,
+    Tier.DISTRICT: 64,
+    Tier.DISTRICT_FIELD: 5800,
+    Tier.UPAZILA: 494,
+    Tier.UPAZILA_FIELD: 24434,
+    Tier.UNION: 4540,
 }
 ALWAYS_ALL = {Tier.MINISTRY, Tier.AGENCY, Tier.DIVISION, Tier.DISTRICT}
 PROFILES = (("good", 0.30), ("stale", 0.35), ("partial", 0.20), ("empty", 0.15))
 
-FIRST = ["মোঃ করিম", "রহিমা খাতুন", "আবুল কালাম", "নাসরিন আক্তার", "শফিকুল ইসলাম", "ফারহানা ইয়াসমিন",
-         "জাহিদ হাসান", "সুমাইয়া রহমান", "মাহবুবুর রহমান", "তাসলিমা বেগম", "রফিকুল আলম", "শারমিন সুলতানা"]
-FIRST_EN = ["Md Karim", "Rahima Khatun", "Abul Kalam", "Nasrin Akter", "Shafiqul Islam", "Farhana Yasmin",
-            "Zahid Hasan", "Sumaiya Rahman", "Mahbubur Rahman", "Taslima Begum", "Rafiqul Alam", "Sharmin Sultana"]
-DESIG = [("সহকারী কমিশনার", "Assistant Commissioner"), ("উপপরিচালক", "Deputy Director"),
-         ("প্রোগ্রামার", "Programmer"), ("হিসাবরক্ষণ কর্মকর্তা", "Accounts Officer"),
-         ("প্রশাসনিক কর্মকর্তা", "Administrative Officer")]
-STAFF_DESIG = [("অফিস সহায়ক", "Office Assistant"), ("কম্পিউটার অপারেটর", "Computer Operator"),
-               ("উচ্চমান সহকারী", "Upper Division Assistant"), ("গাড়িচালক", "Driver")]
-SERVICES = [("জন্ম নিবন্ধন সনদ", "Birth registration certificate"), ("নাগরিকত্ব সনদ", "Citizenship certificate"),
-            ("ভূমি নামজারি", "Land mutation"), ("ট্রেড লাইসেন্স", "Trade licence"),
-            ("সামাজিক নিরাপত্তা ভাতা", "Social safety allowance"), ("অভিযোগ গ্রহণ", "Receiving complaints"),
-            ("প্রশিক্ষণ", "Training"), ("কৃষি পরামর্শ", "Agricultural advice"), ("টিকা প্রদান", "Vaccination")]
+FIRST = [
+    "মোঃ করিম",
+    "রহিমা খাতুন",
+    "আবুল কালাম",
+    "নাসরিন আক্তার",
+    "শফিকুল ইসলাম",
+    "ফারহানা ইয়াসমিন",
+    "জাহিদ হাসান",
+    "সুমাইয়া রহমান",
+    "মাহবুবুর রহমান",
+    "তাসলিমা বেগম",
+    "রফিকুল আলম",
+    "শারমিন সুলতানা",
+]
+FIRST_EN = [
+    "Md Karim",
+    "Rahima Khatun",
+    "Abul Kalam",
+    "Nasrin Akter",
+    "Shafiqul Islam",
+    "Farhana Yasmin",
+    "Zahid Hasan",
+    "Sumaiya Rahman",
+    "Mahbubur Rahman",
+    "Taslima Begum",
+    "Rafiqul Alam",
+    "Sharmin Sultana",
+]
+DESIG = [
+    ("সহকারী কমিশনার", "Assistant Commissioner"),
+    ("উপপরিচালক", "Deputy Director"),
+    ("প্রোগ্রামার", "Programmer"),
+    ("হিসাবরক্ষণ কর্মকর্তা", "Accounts Officer"),
+    ("প্রশাসনিক কর্মকর্তা", "Administrative Officer"),
+]
+STAFF_DESIG = [
+    ("অফিস সহায়ক", "Office Assistant"),
+    ("কম্পিউটার অপারেটর", "Computer Operator"),
+    ("উচ্চমান সহকারী", "Upper Division Assistant"),
+    ("গাড়িচালক", "Driver"),
+]
+SERVICES = [
+    ("জন্ম নিবন্ধন সনদ", "Birth registration certificate"),
+    ("নাগরিকত্ব সনদ", "Citizenship certificate"),
+    ("ভূমি নামজারি", "Land mutation"),
+    ("ট্রেড লাইসেন্স", "Trade licence"),
+    ("সামাজিক নিরাপত্তা ভাতা", "Social safety allowance"),
+    ("অভিযোগ গ্রহণ", "Receiving complaints"),
+    ("প্রশিক্ষণ", "Training"),
+    ("কৃষি পরামর্শ", "Agricultural advice"),
+    ("টিকা প্রদান", "Vaccination"),
+]
 
 
 def _field_defaults(model: type[models.Model]) -> dict[str, Any]:
@@ -108,11 +154,14 @@ class Writer:
         columns = [connection.ops.quote_name(f.column) for f in fields]
         table = model._meta.db_table
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor, cursor.cursor.copy(
-                f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-            ) as copy:
+            with (
+                connection.cursor() as cursor,
+                cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+            ):
                 for row in rows:
-                    copy.write_row([row[f.attname] if f.attname in row else defaults[f.attname] for f in fields])
+                    copy.write_row(
+                        [row[f.attname] if f.attname in row else defaults[f.attname] for f in fields]
+                    )
             return
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
         # Only dates and datetimes need adapting for SQLite; get_db_prep_save on every value is slow.
@@ -146,7 +195,10 @@ def reset_database() -> None:
         ScoreSnapshot,
     )
 
-    tables = [m._meta.db_table for m in (CheckStatus, Flip, OfficeScore, ScoreSnapshot, RollupSnapshot, Confirmation)]
+    tables = [
+        m._meta.db_table
+        for m in (CheckStatus, Flip, OfficeScore, ScoreSnapshot, RollupSnapshot, Confirmation)
+    ]
     from batayon.content.models import CONTENT_MODELS
 
     content = [m._meta.db_table for m in CONTENT_MODELS]
@@ -197,8 +249,17 @@ def plan(n: int, rng: random.Random) -> list[tuple[str, Any]]:
         targets[t] = round(rest * REAL_ESTATE[t] / field_total)
     targets[Tier.UPAZILA_FIELD] = rest - targets[Tier.DIVISION_FIELD] - targets[Tier.DISTRICT_FIELD]
     out: list[tuple[str, Any]] = []
-    for tier in (Tier.MINISTRY, Tier.AGENCY, Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA, Tier.UNION,
-                 Tier.DIVISION_FIELD, Tier.DISTRICT_FIELD, Tier.UPAZILA_FIELD):
+    for tier in (
+        Tier.MINISTRY,
+        Tier.AGENCY,
+        Tier.DIVISION,
+        Tier.DISTRICT,
+        Tier.UPAZILA,
+        Tier.UNION,
+        Tier.DIVISION_FIELD,
+        Tier.DISTRICT_FIELD,
+        Tier.UPAZILA_FIELD,
+    ):
         have = by_tier[tier]
         want = len(have) if tier in ALWAYS_ALL else targets[tier]
         chosen = _spread(have, want)
@@ -248,9 +309,21 @@ def _office_rows(planned: list[tuple[str, Any]], writer: Writer) -> list[tuple[i
         if k is None:
             by_key[p.key] = (oid, org_path, ministry, agency)
         writer.add(
-            Office, id=oid, tier=p.tier, name=name_bn, name_bn=name_bn, name_en=name_en, domain=domain,
-            area_id=area.pk if area else None, geo_path=area.path if area else "", org_parent_id=parent[0] if parent else None,
-            org_path=org_path, ministry_id=ministry, agency_id=agency, created_at=timezone.now(), **geo,
+            Office,
+            id=oid,
+            tier=p.tier,
+            name=name_bn,
+            name_bn=name_bn,
+            name_en=name_en,
+            domain=domain,
+            area_id=area.pk if area else None,
+            geo_path=area.path if area else "",
+            org_parent_id=parent[0] if parent else None,
+            org_path=org_path,
+            ministry_id=ministry,
+            agency_id=agency,
+            created_at=timezone.now(),
+            **geo,
         )
         created.append((oid, p.tier, domain))
     writer.flush(Office)
@@ -291,22 +364,48 @@ class ContentMaker:
             n = r.randrange(len(FIRST))
             d = r.randrange(len(DESIG))
             en_missing = r.random() < p_untr
-            self.w.add(Officer, id=oid_, **upd(), kind="officer", name=FIRST[n], name_bn=FIRST[n],
-                       name_en="" if en_missing else FIRST_EN[n], designation=DESIG[d][0], designation_bn=DESIG[d][0],
-                       designation_en=DESIG[d][1], section_name="", section_name_bn="", section_name_en="",
-                       mobile="" if r.random() < p_miss else f"+88017{r.randint(10000000, 99999999)}",
-                       email="" if r.random() < p_miss else f"officer{oid_}@example.gov.bd",
-                       photo="" if r.random() < p_miss * 1.5 else f"officers/synth/{oid_}.jpg", sort_order=i)
+            self.w.add(
+                Officer,
+                id=oid_,
+                **upd(),
+                kind="officer",
+                name=FIRST[n],
+                name_bn=FIRST[n],
+                name_en="" if en_missing else FIRST_EN[n],
+                designation=DESIG[d][0],
+                designation_bn=DESIG[d][0],
+                designation_en=DESIG[d][1],
+                section_name="",
+                section_name_bn="",
+                section_name_en="",
+                mobile="" if r.random() < p_miss else f"+88017{r.randint(10000000, 99999999)}",
+                email="" if r.random() < p_miss else f"officer{oid_}@example.gov.bd",
+                photo="" if r.random() < p_miss * 1.5 else f"officers/synth/{oid_}.jpg",
+                sort_order=i,
+            )
         for i in range(r.randint(2, 15) if profile != "partial" or r.random() < 0.6 else 0):
             sid = self.w.new_id(Officer)
             s = r.randrange(len(STAFF_DESIG))
             n = r.randrange(len(FIRST))
-            self.w.add(Officer, id=sid, **upd(), kind="staff", name=FIRST[n], name_bn=FIRST[n],
-                       name_en="" if r.random() < p_untr else FIRST_EN[n], designation=STAFF_DESIG[s][0],
-                       designation_bn=STAFF_DESIG[s][0], designation_en=STAFF_DESIG[s][1], section_name="",
-                       section_name_bn="", section_name_en="",
-                       mobile="" if r.random() < p_miss else f"+88018{r.randint(10000000, 99999999)}",
-                       email="", photo="", sort_order=100 + i)
+            self.w.add(
+                Officer,
+                id=sid,
+                **upd(),
+                kind="staff",
+                name=FIRST[n],
+                name_bn=FIRST[n],
+                name_en="" if r.random() < p_untr else FIRST_EN[n],
+                designation=STAFF_DESIG[s][0],
+                designation_bn=STAFF_DESIG[s][0],
+                designation_en=STAFF_DESIG[s][1],
+                section_name="",
+                section_name_bn="",
+                section_name_en="",
+                mobile="" if r.random() < p_miss else f"+88018{r.randint(10000000, 99999999)}",
+                email="",
+                photo="",
+                sort_order=100 + i,
+            )
         # Notices: 0–200, newest at an age that fits the profile, older ones spread behind it.
         count = {"good": r.randint(10, 200), "stale": r.randint(5, 120), "partial": r.randint(0, 30)}[profile]
         newest = r.uniform(*{"good": (0, 28), "stale": (40, 400), "partial": (5, 120)}[profile])
@@ -315,22 +414,57 @@ class ContentMaker:
             pub = self.today - dt.timedelta(days=int(age))
             stamp = self.ago(age)
             untr = r.random() < p_untr
-            self.w.add(Notice, **{**base, "updated_at": stamp, "created_at": stamp}, title=f"নোটিশ {i + 1}",
-                       title_bn=f"অফিস আদেশ নং {i + 1}", title_en="" if untr else f"Office order no. {i + 1}",
-                       body="", body_bn="", body_en="", attachment="", memo_number=f"05.{oid}.{i}",
-                       publish_date=pub, archive_date=None)
+            self.w.add(
+                Notice,
+                **{**base, "updated_at": stamp, "created_at": stamp},
+                title=f"নোটিশ {i + 1}",
+                title_bn=f"অফিস আদেশ নং {i + 1}",
+                title_en="" if untr else f"Office order no. {i + 1}",
+                body="",
+                body_bn="",
+                body_en="",
+                attachment="",
+                memo_number=f"05.{oid}.{i}",
+                publish_date=pub,
+                archive_date=None,
+            )
         if profile != "partial" or r.random() < 0.7:
-            self.w.add(CitizenCharter, **upd(), vision="সেবা", vision_bn="জনগণের দোরগোড়ায় সেবা",
-                       vision_en="" if r.random() < p_untr else "Services at the people's doorstep",
-                       mission="", mission_bn="দ্রুত ও স্বচ্ছ সেবা", mission_en="Fast and transparent services",
-                       approved_on=self.today - dt.timedelta(days=r.randint(30, 900)))
+            self.w.add(
+                CitizenCharter,
+                **upd(),
+                vision="সেবা",
+                vision_bn="জনগণের দোরগোড়ায় সেবা",
+                vision_en="" if r.random() < p_untr else "Services at the people's doorstep",
+                mission="",
+                mission_bn="দ্রুত ও স্বচ্ছ সেবা",
+                mission_en="Fast and transparent services",
+                approved_on=self.today - dt.timedelta(days=r.randint(30, 900)),
+            )
             for step in range(1, 4 if profile == "good" else r.randint(1, 3)):
-                self.w.add(CharterGrievanceStep, **upd(), step=step, when="সমাধান না পেলে", when_bn="সমাধান না পেলে",
-                           when_en="If not resolved", contact_officer_id=r.choice(officers), contact="", contact_bn="",
-                           contact_en="", time_limit="৩০ দিন", time_limit_bn="৩০ কার্যদিবস", time_limit_en="30 working days")
+                self.w.add(
+                    CharterGrievanceStep,
+                    **upd(),
+                    step=step,
+                    when="সমাধান না পেলে",
+                    when_bn="সমাধান না পেলে",
+                    when_en="If not resolved",
+                    contact_officer_id=r.choice(officers),
+                    contact="",
+                    contact_bn="",
+                    contact_en="",
+                    time_limit="৩০ দিন",
+                    time_limit_bn="৩০ কার্যদিবস",
+                    time_limit_en="30 working days",
+                )
             for step in range(1, 3):
-                self.w.add(CharterExpectation, **upd(), step=step, text="নির্ভুল আবেদন", text_bn="নির্ভুল আবেদন",
-                           text_en="A complete application")
+                self.w.add(
+                    CharterExpectation,
+                    **upd(),
+                    step=step,
+                    text="নির্ভুল আবেদন",
+                    text_bn="নির্ভুল আবেদন",
+                    text_en="A complete application",
+                )
         planned_tiers = tier in (Tier.MINISTRY, Tier.AGENCY)
         for i in range(r.randint(3, 20)):
             s = r.randrange(len(SERVICES))
@@ -338,41 +472,91 @@ class ContentMaker:
             status = "not_planned"
             if planned_tiers or r.random() < 0.1:
                 status = r.choices(["not_planned", "planned", "in_progress", "live"], [50, 25, 10, 15])[0]
-            self.w.add(Service, **upd(), audience="citizen", sort_order=i, name=SERVICES[s][0], name_bn=SERVICES[s][0],
-                       name_en="" if r.random() < p_untr else SERVICES[s][1],
-                       delivery_method="", delivery_method_bn="" if r.random() < p_miss else "সরাসরি আবেদন",
-                       delivery_method_en="Apply in person", required_documents="",
-                       required_documents_bn="" if r.random() < p_miss else "জাতীয় পরিচয়পত্র",
-                       required_documents_en="National ID", fee="", fee_bn="বিনামূল্যে", fee_en="Free",
-                       time_limit="", time_limit_bn="" if r.random() < p_miss else "৭ কার্যদিবস",
-                       time_limit_en="7 working days",
-                       responsible_officer_id=None if r.random() < p_miss else r.choice(officers),
-                       link=f"https://service{s}.example.gov.bd/apply" if in_box else "", in_service_box=in_box,
-                       delivery_mode="eservice" if status == "live" else "manual", eservice_status=status,
-                       eservice_priority=r.randint(1, 3) if status != "not_planned" else None, eservice_target_date=None)
+            self.w.add(
+                Service,
+                **upd(),
+                audience="citizen",
+                sort_order=i,
+                name=SERVICES[s][0],
+                name_bn=SERVICES[s][0],
+                name_en="" if r.random() < p_untr else SERVICES[s][1],
+                delivery_method="",
+                delivery_method_bn="" if r.random() < p_miss else "সরাসরি আবেদন",
+                delivery_method_en="Apply in person",
+                required_documents="",
+                required_documents_bn="" if r.random() < p_miss else "জাতীয় পরিচয়পত্র",
+                required_documents_en="National ID",
+                fee="",
+                fee_bn="বিনামূল্যে",
+                fee_en="Free",
+                time_limit="",
+                time_limit_bn="" if r.random() < p_miss else "৭ কার্যদিবস",
+                time_limit_en="7 working days",
+                responsible_officer_id=None if r.random() < p_miss else r.choice(officers),
+                link=f"https://service{s}.example.gov.bd/apply" if in_box else "",
+                in_service_box=in_box,
+                delivery_mode="eservice" if status == "live" else "manual",
+                eservice_status=status,
+                eservice_priority=r.randint(1, 3) if status != "not_planned" else None,
+                eservice_target_date=None,
+            )
         for scheme in ("rti", "grs"):
             for role in ("primary", "alternative", "appeal"):
                 if profile == "partial" and r.random() < 0.4 or role == "alternative" and r.random() < 0.5:
                     continue
-                self.w.add(DesignatedOfficer, **upd(), scheme=scheme, role=role, officer_id=r.choice(officers),
-                           external_name="", external_name_bn="", external_name_en="", external_designation="",
-                           external_designation_bn="", external_designation_en="", external_phone="", external_email="")
+                self.w.add(
+                    DesignatedOfficer,
+                    **upd(),
+                    scheme=scheme,
+                    role=role,
+                    officer_id=r.choice(officers),
+                    external_name="",
+                    external_name_bn="",
+                    external_name_en="",
+                    external_designation="",
+                    external_designation_bn="",
+                    external_designation_en="",
+                    external_phone="",
+                    external_email="",
+                )
         if tier != Tier.UNION:
             self._documents(base, profile)
             for i in range(r.randint(0, 5)):
-                self.w.add(FocalPoint, **upd(), subject="ইনোভেশন", subject_bn="ইনোভেশন",
-                           subject_en="" if r.random() < p_untr else "Innovation", officer_id=r.choice(officers),
-                           sort_order=i)
+                self.w.add(
+                    FocalPoint,
+                    **upd(),
+                    subject="ইনোভেশন",
+                    subject_bn="ইনোভেশন",
+                    subject_en="" if r.random() < p_untr else "Innovation",
+                    officer_id=r.choice(officers),
+                    sort_order=i,
+                )
         for i in range(r.randint(0, 4)):
-            self.w.add(Project, **upd(), title="প্রকল্প", title_bn=f"উন্নয়ন প্রকল্প {i + 1}",
-                       title_en="" if r.random() < p_untr else f"Development project {i + 1}", description="",
-                       description_bn="", description_en="", status="ongoing", budget_taka=None, start_date=None,
-                       end_date=None, progress="", progress_bn="", progress_en="")
+            self.w.add(
+                Project,
+                **upd(),
+                title="প্রকল্প",
+                title_bn=f"উন্নয়ন প্রকল্প {i + 1}",
+                title_en="" if r.random() < p_untr else f"Development project {i + 1}",
+                description="",
+                description_bn="",
+                description_en="",
+                status="ongoing",
+                budget_taka=None,
+                start_date=None,
+                end_date=None,
+                progress="",
+                progress_bn="",
+                progress_en="",
+            )
 
     def _documents(self, base: dict, profile: str) -> None:
         r = self.rng
-        years = {"good": [self.fy, self.fy.previous()], "stale": [self.fy.previous().previous()],
-                 "partial": [self.fy.previous()]}[profile]
+        years = {
+            "good": [self.fy, self.fy.previous()],
+            "stale": [self.fy.previous().previous()],
+            "partial": [self.fy.previous()],
+        }[profile]
         fy_now, q_now = self.fy_q
         for fy in years:
             issued = max(fy.start, self.today - dt.timedelta(days=400))
@@ -387,18 +571,38 @@ class ContentMaker:
         for category in ("innovation", "progress", "training", "circular"):
             if r.random() < {"good": 0.9, "stale": 0.5, "partial": 0.4}[profile]:
                 age = r.uniform(*{"good": (0, 150), "stale": (200, 700), "partial": (0, 300)}[profile])
-                self._doc(base, category, FiscalYear.of(self.today - dt.timedelta(days=int(age))), None,
-                          self.today - dt.timedelta(days=int(age)))
+                self._doc(
+                    base,
+                    category,
+                    FiscalYear.of(self.today - dt.timedelta(days=int(age))),
+                    None,
+                    self.today - dt.timedelta(days=int(age)),
+                )
 
     def _doc(self, base: dict, category: str, fy: FiscalYear, q: int | None, issued: dt.date) -> None:
-        self.w.add(Document, **base, category=category, title=category, title_bn=f"{category} {fy}",
-                   title_en="" if self.rng.random() < 0.1 else f"{category} {fy}", description="", description_bn="",
-                   description_en="", file="", link="https://example.gov.bd/doc.pdf", fiscal_year=str(fy), quarter=q,
-                   issued_on=issued)
+        self.w.add(
+            Document,
+            **base,
+            category=category,
+            title=category,
+            title_bn=f"{category} {fy}",
+            title_en="" if self.rng.random() < 0.1 else f"{category} {fy}",
+            description="",
+            description_bn="",
+            description_en="",
+            file="",
+            link="https://example.gov.bd/doc.pdf",
+            fiscal_year=str(fy),
+            quarter=q,
+            issued_on=issued,
+        )
 
 
 def synthesise(
-    n: int, seed: int = 1, reset: bool = False, progress: Callable[[int], None] | None = None,
+    n: int,
+    seed: int = 1,
+    reset: bool = False,
+    progress: Callable[[int], None] | None = None,
     now: dt.datetime | None = None,
 ) -> dict[str, int]:
     """Build the dataset; returns row counts per model."""

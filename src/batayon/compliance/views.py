@@ -38,11 +38,25 @@ from .models import STATUS_BN, STATUS_EN, CheckStatus, Rule
 from .services import checklist, confirm_current, confirmable_sections, office_score
 
 GEO_TIERS = {Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA}
-CHILD_LEAGUE = {None: "district", Area.Level.DIVISION: "district", Area.Level.DISTRICT: "upazila",
-                Area.Level.UPAZILA: None, Area.Level.UNION: None}
-AREA_LEVEL_NAME = {Area.Level.DIVISION: "division", Area.Level.DISTRICT: "district", Area.Level.UPAZILA: "upazila"}
-SORTS = {"score": "score__score", "-score": "-score__score", "name": "name_bn", "updated": "content_updated_at",
-         "-updated": "-content_updated_at"}
+CHILD_LEAGUE = {
+    None: "district",
+    Area.Level.DIVISION: "district",
+    Area.Level.DISTRICT: "upazila",
+    Area.Level.UPAZILA: None,
+    Area.Level.UNION: None,
+}
+AREA_LEVEL_NAME = {
+    Area.Level.DIVISION: "division",
+    Area.Level.DISTRICT: "district",
+    Area.Level.UPAZILA: "upazila",
+}
+SORTS = {
+    "score": "score__score",
+    "-score": "-score__score",
+    "name": "name_bn",
+    "updated": "content_updated_at",
+    "-updated": "-content_updated_at",
+}
 
 
 def _lang(request: HttpRequest) -> str:
@@ -71,7 +85,9 @@ class Scope:
 def _default_root(user) -> tuple[Area | None, Office | None]:
     if is_admin(user):
         return None, None
-    for m in Membership.objects.filter(user=user, role=Role.SUPERVISOR).select_related("office", "office__area"):
+    for m in Membership.objects.filter(user=user, role=Role.SUPERVISOR).select_related(
+        "office", "office__area"
+    ):
         office = m.office
         if office.tier in GEO_TIERS and office.area_id:
             return office.area, None
@@ -96,23 +112,45 @@ def resolve_scope(request: HttpRequest) -> Scope:
         raise Http404 from exc
     if area is not None:
         subtree = Office.objects.filter(geo_path__startswith=area.path)
-        scope = Scope(subtree, area.name_bn, area.name_en, area=area, child_league=CHILD_LEAGUE.get(area.level),
-                      trend_level=AREA_LEVEL_NAME.get(area.level), trend_key=area.pk, query=f"area={area.pk}")
+        scope = Scope(
+            subtree,
+            area.name_bn,
+            area.name_en,
+            area=area,
+            child_league=CHILD_LEAGUE.get(area.level),
+            trend_level=AREA_LEVEL_NAME.get(area.level),
+            trend_key=area.pk,
+            query=f"area={area.pk}",
+        )
     elif org is not None:
         if org.tier in {Tier.MINISTRY, Tier.AGENCY}:
             subtree = Office.objects.filter(org_path__startswith=org.org_path)
             child = "agency" if org.tier == Tier.MINISTRY else "district"
             level = "ministry" if org.tier == Tier.MINISTRY else "agency"
-            scope = Scope(subtree, org.name_bn, org.name_en, org=org, child_league=child, trend_level=level,
-                          trend_key=org.pk, query=f"org={org.pk}")
+            scope = Scope(
+                subtree,
+                org.name_bn,
+                org.name_en,
+                org=org,
+                child_league=child,
+                trend_level=level,
+                trend_key=org.pk,
+                query=f"org={org.pk}",
+            )
         else:
             subtree = Office.objects.filter(pk=org.pk)
             scope = Scope(subtree, org.name_bn, org.name_en, org=org, query=f"org={org.pk}")
     else:
         if not is_admin(user):
             raise PermissionDenied
-        scope = Scope(Office.objects.all(), "সমগ্র বাংলাদেশ", "All of Bangladesh", child_league="division",
-                      trend_level="national", national=True)
+        scope = Scope(
+            Office.objects.all(),
+            "সমগ্র বাংলাদেশ",
+            "All of Bangladesh",
+            child_league="division",
+            trend_level="national",
+            national=True,
+        )
     if not is_admin(user):
         scope.offices = scope.offices.filter(pk__in=supervised_offices(user).values("pk"))
         if not scope.offices.exists():
@@ -141,13 +179,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     scope = resolve_scope(request)
     lang = _lang(request)
     offices = scope.offices.select_related("score")
-    rule_code, status, tier = request.GET.get("rule", ""), request.GET.get("status", ""), request.GET.get("tier", "")
+    rule_code, status, tier = (
+        request.GET.get("rule", ""),
+        request.GET.get("status", ""),
+        request.GET.get("tier", ""),
+    )
     if rule_code and status:
-        offices = offices.filter(pk__in=CheckStatus.objects.filter(rule__code=rule_code, status=status)
-                                 .values("office_id"))
+        offices = offices.filter(
+            pk__in=CheckStatus.objects.filter(rule__code=rule_code, status=status).values("office_id")
+        )
     elif rule_code:
-        offices = offices.filter(pk__in=CheckStatus.objects.filter(rule__code=rule_code)
-                                 .exclude(status__in=["ok", "not_applicable"]).values("office_id"))
+        offices = offices.filter(
+            pk__in=CheckStatus.objects.filter(rule__code=rule_code)
+            .exclude(status__in=["ok", "not_applicable"])
+            .values("office_id")
+        )
     elif status:
         offices = offices.filter(pk__in=CheckStatus.objects.filter(status=status).values("office_id"))
     if tier in Tier.values:
@@ -161,14 +207,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     show_map = scope.area is None or scope.area.level == Area.Level.DIVISION
     base_query = scope.query
     context = _common(
-        request, scope, summary=summary, league=league[:15], league_size=len(league), page=page,
+        request,
+        scope,
+        summary=summary,
+        league=league[:15],
+        league_size=len(league),
+        page=page,
         trend=mark_safe(trend_svg(points, lang)) if points else "",
         breakdown=rollups.rule_breakdown(scope.offices, national=scope.national),
         rules=Rule.objects.filter(active=True),
         statuses=[(k, STATUS_BN[k] if lang == "bn" else STATUS_EN[k]) for k in STATUS_BN],
-        tiers=Tier.choices, filters={"rule": rule_code, "status": status, "tier": tier, "sort": sort},
-        base_query=base_query, map_svg=mark_safe(_district_map(scope, lang)) if show_map else "",
-        league_link="org" if scope.child_league in ("ministry", "agency") else "area", active="dashboard",
+        tiers=Tier.choices,
+        filters={"rule": rule_code, "status": status, "tier": tier, "sort": sort},
+        base_query=base_query,
+        map_svg=mark_safe(_district_map(scope, lang)) if show_map else "",
+        league_link="org" if scope.child_league in ("ministry", "agency") else "area",
+        active="dashboard",
     )
     return render(request, "compliance/dashboard.html", context)
 
@@ -178,16 +232,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def leagues(request: HttpRequest) -> HttpResponse:
     """League tables: districts, upazilas, ministries, agencies ranked by average score."""
     scope = resolve_scope(request)
-    tables = [(by, rollups.league(scope.offices, by)) for by in ("division", "district", "upazila", "ministry", "agency")]
-    return render(request, "compliance/leagues.html", _common(request, scope, tables=[t for t in tables if t[1]], active="leagues"))
+    tables = [
+        (by, rollups.league(scope.offices, by))
+        for by in ("division", "district", "upazila", "ministry", "agency")
+    ]
+    return render(
+        request,
+        "compliance/leagues.html",
+        _common(request, scope, tables=[t for t in tables if t[1]], active="leagues"),
+    )
 
 
 @require_safe
 @permission_required("view_dashboard")
 def district_map(request: HttpRequest) -> HttpResponse:
     scope = resolve_scope(request)
-    return render(request, "compliance/map.html",
-                  _common(request, scope, map_svg=mark_safe(_district_map(scope, _lang(request))), active="map"))
+    return render(
+        request,
+        "compliance/map.html",
+        _common(request, scope, map_svg=mark_safe(_district_map(scope, _lang(request))), active="map"),
+    )
 
 
 @require_safe
@@ -200,7 +264,9 @@ def eservices(request: HttpRequest) -> HttpResponse:
         rows = rollups.eservices(scope.offices, by)
         totals = {k: sum(r[k] for r in rows) for k in ("services", "planned", "live", "online")}
         tables.append((by, rows, totals))
-    return render(request, "compliance/eservices.html", _common(request, scope, tables=tables, active="eservices"))
+    return render(
+        request, "compliance/eservices.html", _common(request, scope, tables=tables, active="eservices")
+    )
 
 
 @require_safe
@@ -210,12 +276,19 @@ def office_checklist(request: HttpRequest) -> HttpResponse:
     office = request.office
     items = checklist(office)
     info = office_score(office)
-    return render(request, "compliance/office.html", {
-        "lang": _lang(request), "office": office, "items": items, "info": info,
-        "trend": mark_safe(trend_svg(rollups.office_trend(office), _lang(request))),
-        "can_confirm": request.user.is_authenticated and _can_confirm(request.user, office),
-        "confirmable": confirmable_sections(),
-    })
+    return render(
+        request,
+        "compliance/office.html",
+        {
+            "lang": _lang(request),
+            "office": office,
+            "items": items,
+            "info": info,
+            "trend": mark_safe(trend_svg(rollups.office_trend(office), _lang(request))),
+            "can_confirm": request.user.is_authenticated and _can_confirm(request.user, office),
+            "confirmable": confirmable_sections(),
+        },
+    )
 
 
 def _can_confirm(user, office: Office) -> bool:
@@ -234,7 +307,9 @@ def confirm(request: HttpRequest) -> HttpResponse:
     except ValueError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "নিশ্চিতকরণ সংরক্ষিত হয়েছে" if _lang(request) == "bn" else "Confirmation recorded")
+        messages.success(
+            request, "নিশ্চিতকরণ সংরক্ষিত হয়েছে" if _lang(request) == "bn" else "Confirmation recorded"
+        )
     return HttpResponseRedirect(f"/supervision/office/{office.domain}/")
 
 
@@ -249,12 +324,21 @@ def public_index(request: HttpRequest) -> HttpResponse:
     for r in rows:
         r.code = codes.get(r.key)
     by_area = {r.key: r.avg_score for r in rows}
-    districts = [{"id": a.pk, "name_en": a.name_en, "name_bn": a.name_bn, "score": by_area.get(a.pk)}
-                 for a in Area.objects.filter(level=Area.Level.DISTRICT)]
+    districts = [
+        {"id": a.pk, "name_en": a.name_en, "name_bn": a.name_bn, "score": by_area.get(a.pk)}
+        for a in Area.objects.filter(level=Area.Level.DISTRICT)
+    ]
     svg = render_map(districts, lang, link=None)
-    return render(request, "compliance/public_index.html",
-                  {"lang": lang, "rows": rows, "summary": rollups.summarise(Office.objects.all()),
-                   "map_svg": mark_safe(svg)})
+    return render(
+        request,
+        "compliance/public_index.html",
+        {
+            "lang": lang,
+            "rows": rows,
+            "summary": rollups.summarise(Office.objects.all()),
+            "map_svg": mark_safe(svg),
+        },
+    )
 
 
 @public_view
@@ -263,13 +347,24 @@ def public_index(request: HttpRequest) -> HttpResponse:
 def public_district(request: HttpRequest, code: str) -> HttpResponse:
     """Every office of a district with its score and when its portal last changed (public)."""
     district = get_object_or_404(Area, level=Area.Level.DISTRICT, code=code)
-    offices = (Office.objects.filter(district=district).select_related("score", "upazila")
-               .order_by("-score__score", "name_bn"))
+    offices = (
+        Office.objects.filter(district=district)
+        .select_related("score", "upazila")
+        .order_by("-score__score", "name_bn")
+    )
     tier = request.GET.get("tier", "")
     if tier in Tier.values:
         offices = offices.filter(tier=tier)
-    return render(request, "compliance/public_district.html", {
-        "lang": _lang(request), "district": district, "offices": offices,
-        "summary": rollups.summarise(Office.objects.filter(district=district)),
-        "tiers": Tier.choices, "tier": tier, "today": dt.date.today(),
-    })
+    return render(
+        request,
+        "compliance/public_district.html",
+        {
+            "lang": _lang(request),
+            "district": district,
+            "offices": offices,
+            "summary": rollups.summarise(Office.objects.filter(district=district)),
+            "tiers": Tier.choices,
+            "tier": tier,
+            "today": dt.date.today(),
+        },
+    )

@@ -18,7 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         result = check_links(
-            timeout=options["timeout"], concurrency=options["concurrency"], office_domain=options["office"],
+            timeout=options["timeout"],
+            concurrency=options["concurrency"],
+            office_domain=options["office"],
             evaluate_after=options["evaluate"],
         )
         self.stdout.write(f"links checked={result['checked']} ok={result['ok']} broken={result['broken']}")

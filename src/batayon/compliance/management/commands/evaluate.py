@@ -17,7 +17,9 @@ class Command(BaseCommand):
     help = "সব দপ্তরের পোর্টাল নিয়মাবলি অনুযায়ী মূল্যায়ন করে (Evaluate every office against the rulebook)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--office", action="append", metavar="DOMAIN", help="only this office (repeatable)")
+        parser.add_argument(
+            "--office", action="append", metavar="DOMAIN", help="only this office (repeatable)"
+        )
         parser.add_argument("--json", action="store_true", help="print domain, score and each rule's status")
 
     def handle(self, *args, **options) -> None:
@@ -32,8 +34,13 @@ class Command(BaseCommand):
         from batayon.compliance.rulebook import ensure_rules
 
         ensure_rules()
-        bar = tqdm(total=len(active_rules()), desc="evaluate", unit="rule", file=sys.stderr,
-                   disable=options["json"] or options["verbosity"] == 0)
+        bar = tqdm(
+            total=len(active_rules()),
+            desc="evaluate",
+            unit="rule",
+            file=sys.stderr,
+            disable=options["json"] or options["verbosity"] == 0,
+        )
         with bar:
             summary = evaluate(ids, progress=bar.update)
         if options["json"]:
@@ -52,7 +59,9 @@ class Command(BaseCommand):
         scores = dict(OfficeScore.objects.filter(office_id__in=domains).values_list("office_id", "score"))
         rules: dict[int, dict[str, str]] = {pk: {} for pk in domains}
         statuses = CheckStatus.objects.filter(office_id__in=domains, rule__active=True)
-        for oid, code, status in statuses.values_list("office_id", "rule__code", "status").order_by("rule__sort_order"):
+        for oid, code, status in statuses.values_list("office_id", "rule__code", "status").order_by(
+            "rule__sort_order"
+        ):
             rules[oid][code] = status
         out = [
             {"domain": domains[pk], "score": scores.get(pk), "rules": rules[pk]}

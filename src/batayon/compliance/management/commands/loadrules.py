@@ -11,15 +11,20 @@ class Command(BaseCommand):
     help = "নিয়মাবলি (rulebook) ফাইল যাচাই করে ডেটাবেজে লোড করে (Validate and load the rulebook)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--file", default=str(RULEBOOK_PATH), help="YAML rulebook (default: the shipped one)")
+        parser.add_argument(
+            "--file", default=str(RULEBOOK_PATH), help="YAML rulebook (default: the shipped one)"
+        )
 
     def handle(self, *args, **options) -> None:
         try:
             counts = load_rules(options["file"])
         except RulebookError as exc:
-            raise CommandError(f"নিয়মাবলি লোড হয়নি, আগের নিয়মাবলি বহাল আছে (rulebook not loaded, nothing changed): {exc}")
+            raise CommandError(
+                f"নিয়মাবলি লোড হয়নি, আগের নিয়মাবলি বহাল আছে (rulebook not loaded, nothing changed): {exc}"
+            )
         except OSError as exc:
             raise CommandError(f"ফাইল পড়া যায়নি (cannot read the file): {exc}")
         self.stdout.write(
-            f"rules created={counts['created']} updated={counts['updated']} deactivated={counts['deactivated']}"
+            f"rules created={counts['created']} updated={counts['updated']} "
+            f"deactivated={counts['deactivated']}"
         )
