@@ -32,7 +32,11 @@ def main() -> int:
             if entry.obsolete:
                 continue
             if "fuzzy" in entry.flags:
+                # makemessages guesses a translation from a similar msgid ("প্রস্থান" got
+                # "Agencies"); a guess is never kept.
                 entry.flags.remove("fuzzy")
+                entry.msgstr = ""
+                entry.previous_msgid = None
             if lang == "bn":
                 entry.msgstr = entry.msgid
                 if entry.msgid_plural:
