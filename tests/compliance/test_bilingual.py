@@ -28,3 +28,9 @@ def test_fully_bilingual_is_ok_and_empty_is_not_applicable(office):
     evaluate_at(office, NOW)
     assert status(office, "bilingual-officers").status == "ok"
     assert status(office, "bilingual-notices").status == "not_applicable"
+
+
+def test_one_untranslated_item_reads_as_singular(office):
+    make_notice(office, NOW.date(), title_en="")
+    evaluate_at(office, NOW)
+    assert status(office, "bilingual-notices").reason_en == "1 of 1 notice lacks Bangla or English"

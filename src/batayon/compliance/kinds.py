@@ -513,7 +513,7 @@ class BilingualKind(Kind):
                     (
                         "untranslated",
                         f"{source.count_bn(n)} {source.possessive_bn} মধ্যে {source.count_bn(k)} এক ভাষায় নেই",
-                        f"{k} of {n} {source.plural_en} lack Bangla or English",
+                        f"{k} of {n} {source.noun_en_for(n)} {'lacks' if k == 1 else 'lack'} Bangla or English",
                         k / n,
                     ),
                 )
