@@ -35,3 +35,19 @@ def test_sections_without_a_confirmable_rule_are_refused(office):
     with pytest.raises(ValueError):
         confirm_current(office, "nonsense", None)
     assert not Confirmation.objects.exists()
+
+
+def test_confirming_from_the_supervision_page_is_audited(db, kushtia_dc):
+    """The same confirmation from either page leaves the same audit entry."""
+    from django.contrib.auth import get_user_model
+
+    from batayon.compliance.rulebook import ensure_rules
+    from batayon.compliance.services import confirm_current, confirmable_sections
+    from batayon.history.models import AuditEntry
+
+    ensure_rules()
+    section = sorted(confirmable_sections())[0]
+    user = get_user_model().objects.create_user("confirmer", password="x" * 12)
+    confirm_current(kushtia_dc, section, user)
+    entry = AuditEntry.objects.get(office=kushtia_dc, action=AuditEntry.Action.CONFIRM)
+    assert entry.user == user and entry.changes == {"section": section}

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils import timezone
 
 from batayon.offices.models import Office
@@ -165,17 +166,26 @@ def confirmable_sections() -> set[str]:
     return {r.section for r in Rule.objects.filter(active=True) if r.confirmable}
 
 
-def confirm_current(office: Office, section: str, user) -> Confirmation:
-    """Record that ``user`` confirmed the section unchanged and correct; counts as an update."""
+def confirm_current(office: Office, section: str, user, request=None) -> Confirmation:
+    """Record that ``user`` confirmed the section unchanged and correct; counts as an update.
+
+    The confirmation and its audit entry are written in one transaction, whichever page
+    (workspace or supervision) it came from.
+    """
+    from batayon.history.models import AuditEntry
+    from batayon.history.services import record
+
     if section not in SECTIONS:
         raise ValueError(f"অজানা অংশ: {section}")
     if section not in confirmable_sections():
         raise ValueError(f"এই অংশটি নিশ্চিত করার নিয়ম নেই: {section}")
-    confirmation = Confirmation.objects.create(
-        office=office,
-        section=section,
-        user=user if getattr(user, "is_authenticated", False) else None,
-        created=timezone.now(),
-    )
+    with transaction.atomic():
+        confirmation = Confirmation.objects.create(
+            office=office,
+            section=section,
+            user=user if getattr(user, "is_authenticated", False) else None,
+            created=timezone.now(),
+        )
+        record(AuditEntry.Action.CONFIRM, user, request, office=office, changes={"section": section})
     evaluate_office(office.pk)
     return confirmation

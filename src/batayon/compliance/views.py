@@ -303,7 +303,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
     office = request.office
     section = request.POST.get("section", "")
     try:
-        confirm_current(office, section, request.user)
+        confirm_current(office, section, request.user, request)
     except ValueError as exc:
         messages.error(request, str(exc))
     else:

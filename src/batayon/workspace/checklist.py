@@ -30,11 +30,11 @@ def office_score(office: Office) -> Any:
     return services.office_score(office) if services is not None and hasattr(services, "office_score") else None
 
 
-def confirm_current(office: Office, section: str, user: Any) -> Any:
+def confirm_current(office: Office, section: str, user: Any, request: Any = None) -> Any:
     services = _services()
     if services is None or not hasattr(services, "confirm_current"):
         raise RuntimeError("compliance engine not installed")
-    return services.confirm_current(office, section, user)
+    return services.confirm_current(office, section, user, request)
 
 
 def confirmable_sections() -> set[str]:

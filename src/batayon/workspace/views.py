@@ -41,7 +41,6 @@ from batayon.history.services import (
     delete_content,
     field_changes,
     history_with_diffs,
-    record,
     restore,
     revisions_of,
     save_content,
@@ -406,10 +405,7 @@ def section_confirm(request: HttpRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     office = request.office
     try:
-        with transaction.atomic():
-            engine.confirm_current(office, editor.section, request.user)
-            record(AuditEntry.Action.CONFIRM, request.user, request, office=office,
-                   changes={"section": editor.section})
+        engine.confirm_current(office, editor.section, request.user, request)
     except (RuntimeError, ValueError):
         messages.error(request, "এই অংশের জন্য নিশ্চিতকরণ নেওয়া হয় না; তথ্য হালনাগাদ করে সংরক্ষণ করুন।")
     else:
