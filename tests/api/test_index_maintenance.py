@@ -10,9 +10,8 @@ def test_many_officer_saves_reindex_the_office_once(kushtia_dc, django_capture_o
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
             for n in range(20):
                 Officer.objects.create(office=kushtia_dc, name_bn=f"কর্মকর্তা {n}", designation_bn="সহকারী")
-    api_callbacks = [c for c in callbacks if getattr(c, "batayon_key", None)]
-    assert len(api_callbacks) == 1
-    reindex.assert_called_once_with(kushtia_dc.pk)
+    assert len(callbacks) >= 20  # every save queued one…
+    reindex.assert_called_once_with(kushtia_dc.pk)  # …and the office was re-indexed once
 
 
 def test_each_office_is_reindexed(kushtia_dc, union_office, django_capture_on_commit_callbacks):

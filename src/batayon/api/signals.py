@@ -8,6 +8,8 @@ by ``batayon reindex``.
 
 from __future__ import annotations
 
+import threading
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -29,24 +31,27 @@ def bump_registry_version() -> None:
         cache.set(REGISTRY_VERSION_KEY, 1, None)
 
 
-def _later(func, *args) -> None:
-    """Run ``func(*args)`` once after commit, however many saves in the transaction ask.
+_scheduled = threading.local()
 
-    An import of 1,000 officers asks 1,000 times for the same office to be re-indexed;
-    the queued callbacks of the open transaction are checked, so it happens once. (They
-    are dropped on rollback, so nothing stale is remembered.)
+
+def _later(func, *args) -> None:
+    """Run ``func(*args)`` after commit, once however many saves in the transaction ask.
+
+    An import of 1,000 officers asks 1,000 times for the same office to be re-indexed.
+    Every save queues a callback, but only the most recently queued one for a key does the
+    work (it runs last, after every row is written); the others return at once.
     """
     key = (func, *args)
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        getattr(entry[1], "batayon_key", None) == key for entry in connection.run_on_commit
-    ):
-        return
+    latest = getattr(_scheduled, "latest", None)
+    if latest is None:
+        latest = _scheduled.latest = {}
 
     def callback() -> None:
-        func(*args)
+        if latest.get(key) is callback:
+            del latest[key]
+            func(*args)
 
-    callback.batayon_key = key  # type: ignore[attr-defined]
+    latest[key] = callback
     transaction.on_commit(callback, robust=True)
 
 
