@@ -6,17 +6,21 @@ from batayon.content.models import Officer
 
 
 def test_many_officer_saves_reindex_the_office_once(kushtia_dc, django_capture_on_commit_callbacks):
-    with mock.patch("batayon.api.index.reindex_officers") as reindex:
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            for n in range(20):
-                Officer.objects.create(office=kushtia_dc, name_bn=f"কর্মকর্তা {n}", designation_bn="সহকারী")
+    with (
+        mock.patch("batayon.api.index.reindex_officers") as reindex,
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        for n in range(20):
+            Officer.objects.create(office=kushtia_dc, name_bn=f"কর্মকর্তা {n}", designation_bn="সহকারী")
     assert len(callbacks) >= 20  # every save queued one…
     reindex.assert_called_once_with(kushtia_dc.pk)  # …and the office was re-indexed once
 
 
 def test_each_office_is_reindexed(kushtia_dc, union_office, django_capture_on_commit_callbacks):
-    with mock.patch("batayon.api.index.reindex_officers") as reindex:
-        with django_capture_on_commit_callbacks(execute=True):
-            Officer.objects.create(office=kushtia_dc, name_bn="ক", designation_bn="খ")
-            Officer.objects.create(office=union_office, name_bn="গ", designation_bn="ঘ")
+    with (
+        mock.patch("batayon.api.index.reindex_officers") as reindex,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        Officer.objects.create(office=kushtia_dc, name_bn="ক", designation_bn="খ")
+        Officer.objects.create(office=union_office, name_bn="গ", designation_bn="ঘ")
     assert sorted(call.args[0] for call in reindex.call_args_list) == sorted([kushtia_dc.pk, union_office.pk])
