@@ -77,3 +77,9 @@ def test_rti_page_names_the_officer_and_the_appeal_authority(client, filled_offi
     assert "Designated information officer" in body and "Appeal authority" in body
     assert "Divisional Commissioner, Khulna" in body
     assert "01911-000111" in body
+
+
+def test_portal_has_a_page_for_every_section_the_rulebook_names():
+    from batayon.content.models import SECTION_KEYS
+
+    assert tuple(SECTIONS) == SECTION_KEYS

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from batayon.content.models import SECTION_KEYS
 from batayon.offices.models import Tier
 
 from .kinds import KINDS, ParamError
@@ -22,22 +23,7 @@ from .models import Rule
 
 RULEBOOK_PATH = Path(__file__).parent / "rulebook.yaml"
 
-SECTIONS = (
-    "officers",
-    "staff",
-    "notices",
-    "charter",
-    "services",
-    "rti",
-    "grs",
-    "apa",
-    "nis",
-    "innovation",
-    "focal-points",
-    "projects",
-    "reports",
-    "documents",
-)
+SECTIONS = SECTION_KEYS
 REQUIRED = ("code", "title_bn", "title_en", "source", "kind", "section")
 ALLOWED = set(REQUIRED) | {"params", "tiers", "weight", "supervisor_editable", "active"}
 

@@ -20,6 +20,12 @@ from batayon.offices.models import Office, Tier
 
 from .sanitize import sanitize_html
 
+# The sections of every portal, as the portal, the rulebook and the workspace name them.
+SECTION_KEYS: tuple[str, ...] = (
+    "officers", "staff", "notices", "charter", "services", "rti", "grs", "apa", "nis", "innovation",
+    "focal-points", "projects", "reports", "documents",
+)
+
 
 class PublishState(models.TextChoices):
     DRAFT = "draft", _("খসড়া")
