@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from batayon.offices.models import Office, Tier
+from batayon.offices.models import Office
 
 from .models import Membership, Role
 
@@ -58,15 +58,8 @@ def supervised_offices(user: Any) -> QuerySet[Office]:
         return Office.objects.all()
     condition = Q(pk__in=[])
     for m in _memberships(user):
-        if m.role != Role.SUPERVISOR:
-            continue
-        office = m.office
-        if office.tier in {Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA} and office.geo_path:
-            condition |= Q(geo_path__startswith=office.geo_path)
-        elif office.tier in {Tier.MINISTRY, Tier.AGENCY}:
-            condition |= Q(org_path__startswith=office.org_path)
-        else:
-            condition |= Q(pk=office.pk)
+        if m.role == Role.SUPERVISOR:
+            condition |= m.office.supervision_q()
     return Office.objects.filter(condition)
 
 

@@ -86,17 +86,8 @@ class OfficeQuerySet(models.QuerySet):
         return self.filter(org_path__startswith=office.org_path)
 
     def supervised_by(self, office: Office) -> OfficeQuerySet:
-        """The offices a supervising office oversees (R-1.2), itself included.
-
-        A DC office oversees every office of its district, a UNO office every office of its
-        upazila and unions, a divisional commissioner's office its division; ministries and
-        agencies oversee their organisational subtree.
-        """
-        if office.tier in {Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA} and office.area_id:
-            return self.filter(Q(geo_path__startswith=office.geo_path) | Q(pk=office.pk))
-        if office.tier in {Tier.MINISTRY, Tier.AGENCY}:
-            return self.under_org(office)
-        return self.filter(pk=office.pk)
+        """The offices a supervising office oversees (R-1.2), itself included."""
+        return self.filter(office.supervision_q())
 
 
 class Office(models.Model):
@@ -189,6 +180,19 @@ class Office(models.Model):
             self.agency_id = parent.agency_id or (parent.pk if parent.tier == Tier.AGENCY else None)
             if self.pk:
                 self.org_path = f"{parent.org_path}{self.pk}/"
+
+    def supervision_q(self) -> Q:
+        """The condition matching every office this office oversees, itself included.
+
+        A DC office oversees every office of its district, a UNO office every office of its
+        upazila and unions, a divisional commissioner's office its division; ministries and
+        agencies oversee their organisational subtree; any other office only itself.
+        """
+        if self.tier in {Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA} and self.geo_path:
+            return Q(geo_path__startswith=self.geo_path)
+        if self.tier in {Tier.MINISTRY, Tier.AGENCY} and self.org_path:
+            return Q(org_path__startswith=self.org_path)
+        return Q(pk=self.pk)
 
     @property
     def supervisor(self) -> Office | None:
