@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from batayon.content.models import (
     CharterExpectation,
@@ -59,7 +58,3 @@ def filled_office(kushtia_dc):
     office.refresh_from_db()
     return office
 
-
-@pytest.fixture
-def frozen_now(monkeypatch):
-    return timezone.now()

@@ -406,7 +406,7 @@ def section_confirm(request: HttpRequest, section: str) -> HttpResponse:
     office = request.office
     try:
         engine.confirm_current(office, editor.section, request.user, request)
-    except (RuntimeError, ValueError):
+    except ValueError:
         messages.error(request, "এই অংশের জন্য নিশ্চিতকরণ নেওয়া হয় না; তথ্য হালনাগাদ করে সংরক্ষণ করুন।")
     else:
         messages.success(request, f"“{editor.title_bn}” হালনাগাদ আছে বলে নিশ্চিত করা হয়েছে।")
