@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "batayon.core",
+    "batayon.letters",
     "batayon.offices",
     "batayon.accounts",
     "batayon.content",
