@@ -25,7 +25,6 @@ from batayon.content.models import (
     Notice,
     Page,
     PublishState,
-    live_notices,
 )
 from batayon.offices.models import Office
 
@@ -67,7 +66,7 @@ class NoticesRss(Feed):
         return f"{office.name_bn} এর দাপ্তরিক নোটিশ ও বিজ্ঞপ্তি"
 
     def items(self, office: Office):
-        return live_notices(office).select_related("office").order_by("-publish_date", "-id")[:FEED_ITEMS]
+        return Notice.objects.of(office).live().select_related("office").order_by("-publish_date", "-id")[:FEED_ITEMS]
 
     def _text(self, bn: str, en: str) -> str:
         return (en or bn) if self.lang == "en" else (bn or en)
@@ -176,7 +175,7 @@ def sitemap_entries(office: Office) -> list[dict[str, Any]]:
     note("staff", stamps.get("officers"))
     entries = [{"rest": "", "lastmod": office.content_updated_at}]
     entries += [{"rest": f"{key}/", "lastmod": stamps.get(key)} for key in SECTIONS]
-    notices = live_notices(office).order_by("-publish_date", "-id").values_list("pk", "updated_at")
+    notices = Notice.objects.of(office).live().order_by("-publish_date", "-id").values_list("pk", "updated_at")
     entries += [{"rest": f"notices/{pk}/", "lastmod": updated} for pk, updated in notices[:SITEMAP_NOTICES]]
     pages = Page.objects.published().of(office).values_list("slug", "updated_at")
     entries += [{"rest": f"pages/{slug}/", "lastmod": updated} for slug, updated in pages]

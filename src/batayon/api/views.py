@@ -29,8 +29,6 @@ from batayon.content.models import (
     Notice,
     Officer,
     Service,
-    current_officers,
-    live_notices,
 )
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
 
@@ -146,8 +144,8 @@ def _designations(office: Office) -> dict[int, list[str]]:
 
 
 def _head_id(office: Office) -> int | None:
-    return current_officers(office).filter(kind=Officer.Kind.OFFICER).order_by("sort_order", "id").values_list(
-        "pk", flat=True).first()
+    head = Officer.objects.of(office).head()
+    return head.pk if head else None
 
 
 def officer_json(request: HttpRequest, o: Officer, roles: list[str], head_id: int | None) -> dict[str, Any]:
@@ -247,8 +245,7 @@ def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
         (d.scheme, d.role): d
         for d in DesignatedOfficer.objects.published().of(office).select_related("officer")
     }
-    head_id = _head_id(office)
-    head = Officer.objects.filter(pk=head_id).first() if head_id else None
+    head = Officer.objects.of(office).head()
     supervisor = office.supervisor
     base = f"/api/v1/offices/{office.domain}"
     data = {
@@ -288,7 +285,7 @@ def office_officers(request: HttpRequest, domain: str) -> HttpResponse:
     kind = choice_param(request, "kind", [k for k, _ in Officer.Kind.choices])
     if (not_modified := _office_validators(request, office)) is not None:
         return not_modified
-    qs = current_officers(office).order_by("kind", "sort_order", "id")
+    qs = Officer.objects.of(office).current().order_by("kind", "sort_order", "id")
     if kind:
         qs = qs.filter(kind=kind)
     roles = _designations(office)
@@ -354,9 +351,9 @@ def office_notices(request: HttpRequest, domain: str) -> HttpResponse:
     if (not_modified := _office_validators(request, office)) is not None:
         return not_modified
     if archived in ("1", "true"):
-        qs = Notice.objects.published().of(office).filter(publish_date__lte=timezone.localdate())
+        qs = Notice.objects.of(office).live(archived=True)
     else:
-        qs = live_notices(office)
+        qs = Notice.objects.of(office).live()
     return json_response(paginate(request, qs.select_related("office"), lambda n: notice_json(request, n)))
 
 
