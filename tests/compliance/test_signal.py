@@ -43,8 +43,8 @@ def test_nothing_runs_before_commit_and_many_saves_enqueue_once(
     calls = []
 
     class FakeTask:
-        def enqueue(self, office_id):
-            calls.append(office_id)
+        def enqueue(self, office_ids):
+            calls.extend(office_ids)
 
     monkeypatch.setattr(tasks, "react_to_change", FakeTask())
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():

@@ -28,9 +28,12 @@ def bump_registry_version() -> None:
         cache.set(REGISTRY_VERSION_KEY, 1, None)
 
 
-def reindex(sender, office_id: int, **kwargs) -> None:
-    """Rebuild the changed office's documents (already after commit, once per office)."""
-    index.reindex_office(office_id)
+def reindex(sender, office_ids: list[int], **kwargs) -> None:
+    """Rebuild the changed offices' documents (after commit, once per office)."""
+    if len(office_ids) == 1:
+        index.reindex_office(office_ids[0])
+    else:  # a bulk load: one batched pass
+        index.reindex(Office.objects.filter(pk__in=office_ids))
 
 
 def _office_saved(sender, instance, raw: bool = False, using: str = "default", **kwargs) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 
-def reevaluate(sender, office_id: int, **kwargs) -> None:
-    """Re-evaluate the office whose content changed (already after commit, once per office)."""
+def reevaluate(sender, office_ids: list[int], **kwargs) -> None:
+    """Re-evaluate the offices whose content changed (after commit, once per office)."""
     from .rulebook import ensure_rules
-    from .services import evaluate_office
+    from .services import evaluate, evaluate_office
 
     ensure_rules()
-    evaluate_office(office_id)
+    if len(office_ids) == 1:
+        evaluate_office(office_ids[0])  # with a row lock: two editors' saves do not interleave
+    else:
+        evaluate(office_ids)  # a bulk load: one set-based run
 
 
 def connect() -> None:
