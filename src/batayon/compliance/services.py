@@ -32,7 +32,6 @@ __all__ = [
     "evaluate",
     "evaluate_office",
     "office_score",
-    "supervisor_editable_sections",
 ]
 
 # Worst first when two items would raise the score equally.
@@ -155,11 +154,6 @@ def office_score(office: Office) -> OfficeScoreInfo:
         score, band, when, failing = row.score, row.band, row.evaluated_at, row.failing
     bn, en = BAND_LABELS[band]
     return OfficeScoreInfo(score=score, band=band, band_bn=bn, band_en=en, evaluated_at=when, failing=failing)
-
-
-def supervisor_editable_sections() -> set[str]:
-    """Sections whose rules a supervisor may fix for an office under them (``supervisor_editable``)."""
-    return set(Rule.objects.filter(active=True, supervisor_editable=True).values_list("section", flat=True))
 
 
 def confirmable_sections() -> set[str]:
