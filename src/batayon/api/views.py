@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.text import nfc
+from batayon.compliance import services as compliance
 from batayon.content.models import (
     DesignatedOfficer,
     Document,
@@ -490,34 +491,17 @@ def checklist_item_json(item: Any) -> dict[str, Any]:
     }
 
 
-def compliance_functions():
-    """The compliance engine's public functions, or None while it does not exist."""
-    try:
-        from batayon.compliance import services
-    except ImportError:
-        return None
-    checklist = getattr(services, "checklist", None)
-    office_score = getattr(services, "office_score", None)
-    if not callable(checklist) or not callable(office_score):
-        return None
-    return checklist, office_score
-
-
 @api_view()
 def office_compliance(request: HttpRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
-    functions = compliance_functions()
-    if functions is None:
-        raise ApiError(503, "compliance_unavailable", headers={"Retry-After": "3600"})
-    checklist, office_score = functions
     # Status depends on the clock (deadlines pass) as well as on content: validators from
     # the content stamp and today's date.
     if (not_modified := _office_validators(request, office, timezone.localdate())) is not None:
         return not_modified
     data = {
         "office": office_ref(office),
-        **score_json(office_score(office)),
-        "checklist": [checklist_item_json(item) for item in checklist(office)],
+        **score_json(compliance.office_score(office)),
+        "checklist": [checklist_item_json(item) for item in compliance.checklist(office)],
     }
     return json_response(data)
 

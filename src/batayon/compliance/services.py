@@ -157,6 +157,8 @@ def office_score(office: Office) -> OfficeScoreInfo:
 
 
 def confirmable_sections() -> set[str]:
+    """Sections an editor may confirm unchanged (a fresh database loads the rulebook first)."""
+    ensure_rules()
     return {r.section for r in Rule.objects.filter(active=True) if r.confirmable}
 
 
