@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "batayon.history",
     "batayon.portal",
     "batayon.api",
+    "batayon.devtools",
 ]
 
 MIDDLEWARE = [
