@@ -89,7 +89,7 @@ def main() -> None:
     )
     from batayon.compliance.rulebook import load_rules
     from batayon.compliance.services import evaluate, evaluate_office
-    from batayon.compliance.synth import content_rows, synthesise
+    from batayon.devtools.synth import content_rows, synthesise
     from batayon.offices.models import Area, Office
 
     call_command("migrate", verbosity=0)

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "batayon.history",
     "batayon.portal",
     "batayon.api",
+    "batayon.devtools",
 ]
 
 MIDDLEWARE = [

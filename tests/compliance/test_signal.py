@@ -1,4 +1,4 @@
-"""A content save re-evaluates its office once the transaction commits (a django-tasks task)."""
+"""A content save re-evaluates its office once the transaction commits (``content.changes``)."""
 
 import datetime as dt
 
@@ -38,15 +38,15 @@ def test_deleting_content_reevaluates_too(office, django_capture_on_commit_callb
 def test_nothing_runs_before_commit_and_many_saves_enqueue_once(
     office, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from batayon.compliance import tasks
+    from batayon.content import tasks
 
     calls = []
 
     class FakeTask:
-        def enqueue(self, office_id):
-            calls.append(office_id)
+        def enqueue(self, office_ids):
+            calls.extend(office_ids)
 
-    monkeypatch.setattr(tasks, "reevaluate_office", FakeTask())
+    monkeypatch.setattr(tasks, "react_to_change", FakeTask())
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for _ in range(5):
             make_officer(office)

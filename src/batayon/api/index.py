@@ -1,7 +1,7 @@
 """Building the search index: a document per officer, service, notice and office.
 
 Documents are rebuilt per office and per kind (delete + one bulk insert), never row by row
-across offices. ``reindex()`` rebuilds everything in batches; signals (``api.signals``) keep
+across offices. ``reindex()`` rebuilds everything in batches; ``api.signals`` keeps
 an office's documents current after each committed change.
 """
 
@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.html import strip_tags
 
 from batayon.bangla.phone import InvalidPhone, normalise_phone
-from batayon.content.models import DesignatedOfficer, Notice, Officer, PublishState, Service
+from batayon.content.models import DesignatedOfficer, Notice, Officer, Service
 from batayon.offices.models import Office, Tier
 
 from .models import SearchDocument, SearchTerm
@@ -179,11 +179,6 @@ def office_document(ctx: OfficeContext) -> SearchDocument:
     )
 
 
-def _current_officers() -> Q:
-    today = timezone.localdate()
-    return Q(state=PublishState.PUBLISHED) & (Q(left_on__isnull=True) | Q(left_on__gt=today))
-
-
 def roles_by_officer(office_ids: Iterable[int] | None = None) -> dict[int, list[str]]:
     qs = DesignatedOfficer.objects.published().filter(officer__isnull=False)
     if office_ids is not None:
@@ -197,7 +192,7 @@ def roles_by_officer(office_ids: Iterable[int] | None = None) -> dict[int, list[
 def documents_for_office(office: Office) -> list[SearchDocument]:
     """Every document of one office, built from its published content."""
     ctx = OfficeContext.of(office)
-    officers = list(Officer.objects.filter(_current_officers(), office=office))
+    officers = list(Officer.objects.of(office).current())
     docs = officer_documents(ctx, officers, roles_by_officer([office.pk]))
     services = Service.objects.published().of(office).select_related("responsible_officer")
     docs += [service_document(ctx, s) for s in services]
@@ -242,33 +237,6 @@ def reindex_office(office_id: int) -> int:
     return len(docs)
 
 
-def reindex_officers(office_id: int) -> None:
-    """Rebuild an office's officer documents: head of office and roles depend on them all."""
-    office = offices_with_context().filter(pk=office_id).first()
-    if office is None:
-        return
-    officers = list(Officer.objects.filter(_current_officers(), office_id=office_id))
-    docs = officer_documents(OfficeContext.of(office), officers, roles_by_officer([office_id]))
-    replace_documents(office_id, docs, kinds=[SearchDocument.Kind.OFFICER])
-
-
-def index_object(kind: str, object_id: int) -> None:
-    """Bring one service's or notice's document up to date (or remove it)."""
-    model = {SearchDocument.Kind.SERVICE: Service, SearchDocument.Kind.NOTICE: Notice}[kind]
-    related = ["office__division", "office__district", "office__upazila", "office__area", "office__agency"]
-    if kind == SearchDocument.Kind.SERVICE:
-        related.append("responsible_officer")
-    obj = model.objects.published().select_related(*related).filter(pk=object_id).first()
-    with transaction.atomic():
-        SearchDocument.objects.filter(kind=kind, object_id=object_id).delete()
-        if obj is None:
-            return
-        ctx = OfficeContext.of(obj.office)
-        doc = service_document(ctx, obj) if kind == SearchDocument.Kind.SERVICE else notice_document(ctx, obj)
-        doc.save()
-        remember_terms([doc])
-
-
 def _batched(items: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
     batch: list[SearchDocument] = []
     for item in items:
@@ -289,7 +257,7 @@ def _all_documents(contexts: dict[int, OfficeContext]) -> Iterator[SearchDocumen
 
     roles = roles_by_officer(ids)
     by_office: dict[int, list[Officer]] = {}
-    for officer in of(Officer.objects.filter(_current_officers())).order_by("office_id").iterator(chunk_size=BATCH):
+    for officer in of(Officer.objects.current()).order_by("office_id").iterator(chunk_size=BATCH):
         by_office.setdefault(officer.office_id, []).append(officer)
     for office_id, officers in by_office.items():
         if office_id in contexts:

@@ -23,14 +23,13 @@ from django.utils import timezone
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.text import nfc
+from batayon.compliance import services as compliance
 from batayon.content.models import (
     DesignatedOfficer,
     Document,
     Notice,
     Officer,
     Service,
-    current_officers,
-    live_notices,
 )
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
 
@@ -146,8 +145,8 @@ def _designations(office: Office) -> dict[int, list[str]]:
 
 
 def _head_id(office: Office) -> int | None:
-    return current_officers(office).filter(kind=Officer.Kind.OFFICER).order_by("sort_order", "id").values_list(
-        "pk", flat=True).first()
+    head = Officer.objects.of(office).head()
+    return head.pk if head else None
 
 
 def officer_json(request: HttpRequest, o: Officer, roles: list[str], head_id: int | None) -> dict[str, Any]:
@@ -247,8 +246,7 @@ def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
         (d.scheme, d.role): d
         for d in DesignatedOfficer.objects.published().of(office).select_related("officer")
     }
-    head_id = _head_id(office)
-    head = Officer.objects.filter(pk=head_id).first() if head_id else None
+    head = Officer.objects.of(office).head()
     supervisor = office.supervisor
     base = f"/api/v1/offices/{office.domain}"
     data = {
@@ -288,7 +286,7 @@ def office_officers(request: HttpRequest, domain: str) -> HttpResponse:
     kind = choice_param(request, "kind", [k for k, _ in Officer.Kind.choices])
     if (not_modified := _office_validators(request, office)) is not None:
         return not_modified
-    qs = current_officers(office).order_by("kind", "sort_order", "id")
+    qs = Officer.objects.of(office).current().order_by("kind", "sort_order", "id")
     if kind:
         qs = qs.filter(kind=kind)
     roles = _designations(office)
@@ -354,9 +352,9 @@ def office_notices(request: HttpRequest, domain: str) -> HttpResponse:
     if (not_modified := _office_validators(request, office)) is not None:
         return not_modified
     if archived in ("1", "true"):
-        qs = Notice.objects.published().of(office).filter(publish_date__lte=timezone.localdate())
+        qs = Notice.objects.of(office).live(archived=True)
     else:
-        qs = live_notices(office)
+        qs = Notice.objects.of(office).live()
     return json_response(paginate(request, qs.select_related("office"), lambda n: notice_json(request, n)))
 
 
@@ -493,34 +491,17 @@ def checklist_item_json(item: Any) -> dict[str, Any]:
     }
 
 
-def compliance_functions():
-    """The compliance engine's public functions, or None while it does not exist."""
-    try:
-        from batayon.compliance import services
-    except ImportError:
-        return None
-    checklist = getattr(services, "checklist", None)
-    office_score = getattr(services, "office_score", None)
-    if not callable(checklist) or not callable(office_score):
-        return None
-    return checklist, office_score
-
-
 @api_view()
 def office_compliance(request: HttpRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
-    functions = compliance_functions()
-    if functions is None:
-        raise ApiError(503, "compliance_unavailable", headers={"Retry-After": "3600"})
-    checklist, office_score = functions
     # Status depends on the clock (deadlines pass) as well as on content: validators from
     # the content stamp and today's date.
     if (not_modified := _office_validators(request, office, timezone.localdate())) is not None:
         return not_modified
     data = {
         "office": office_ref(office),
-        **score_json(office_score(office)),
-        "checklist": [checklist_item_json(item) for item in checklist(office)],
+        **score_json(compliance.office_score(office)),
+        "checklist": [checklist_item_json(item) for item in compliance.checklist(office)],
     }
     return json_response(data)
 

@@ -6,21 +6,26 @@ from django import forms
 from django.contrib import admin
 
 from .models import CheckStatus, Confirmation, Flip, LinkCheck, OfficeScore, Rule
-from .rulebook import RulebookError, validate_rule
+from .rulebook import RulebookError, RuleSpec
 
 
 class RuleForm(forms.ModelForm):
+    """Validated by ``rulebook.RuleSpec``, the schema the rulebook file is validated by."""
+
     class Meta:
         model = Rule
         fields = "__all__"
 
     def clean(self):
         data = super().clean()
-        rule = Rule(**{k: v for k, v in data.items() if k in {f.name for f in Rule._meta.fields}})
+        if self.errors:  # a field's own error (e.g. bad JSON) is already shown there
+            return data
+        spec = {name: data.get(name) for name in RuleSpec.model_fields if name in data}
         try:
-            validate_rule(rule)
+            RuleSpec.of(spec, data.get("code") or "?")
         except RulebookError as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            field = (exc.field or "").split(".")[0]
+            raise forms.ValidationError({field: str(exc)} if field in self.fields else str(exc)) from exc
         return data
 
 

@@ -32,7 +32,6 @@ __all__ = [
     "evaluate",
     "evaluate_office",
     "office_score",
-    "supervisor_editable_sections",
 ]
 
 # Worst first when two items would raise the score equally.
@@ -157,12 +156,9 @@ def office_score(office: Office) -> OfficeScoreInfo:
     return OfficeScoreInfo(score=score, band=band, band_bn=bn, band_en=en, evaluated_at=when, failing=failing)
 
 
-def supervisor_editable_sections() -> set[str]:
-    """Sections whose rules a supervisor may fix for an office under them (``supervisor_editable``)."""
-    return set(Rule.objects.filter(active=True, supervisor_editable=True).values_list("section", flat=True))
-
-
 def confirmable_sections() -> set[str]:
+    """Sections an editor may confirm unchanged (a fresh database loads the rulebook first)."""
+    ensure_rules()
     return {r.section for r in Rule.objects.filter(active=True) if r.confirmable}
 
 

@@ -40,11 +40,11 @@ def _published(today: dt.date) -> Q:
 
 
 def _current_officers(today: dt.date) -> Q:
-    return Q(state=PublishState.PUBLISHED) & (Q(left_on__isnull=True) | Q(left_on__gt=today))
+    return Officer.current_q(today)
 
 
 def _live_notices(today: dt.date) -> Q:
-    return Q(state=PublishState.PUBLISHED, publish_date__lte=today)
+    return Notice.live_q(today)
 
 
 def _service_box(today: dt.date) -> Q:

@@ -7,6 +7,8 @@ state, and ``updated_at``, whose movement is the "ping" that the compliance engi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -89,6 +91,17 @@ def clean_phone_field(value: str, field: str) -> str:
         raise ValidationError({field: str(exc)}) from exc
 
 
+class OfficerQuerySet(ContentQuerySet):
+    def current(self, today: dt.date | None = None, published: bool = True) -> OfficerQuerySet:
+        """Published officers who have not left (``Officer.current_q``); ``published=False``:
+        drafts too (the workspace's choices, where an officer awaiting approval can be named)."""
+        return self.filter(Officer.current_q(today, published=published))
+
+    def head(self) -> Officer | None:
+        """The head of office: the first current officer (not staff) in the list's order."""
+        return self.current().filter(kind=Officer.Kind.OFFICER).order_by("sort_order", "id").first()
+
+
 class Officer(OfficeContent):
     """An officer or a member of staff (কর্মকর্তা / কর্মচারী), R-2.1."""
 
@@ -109,6 +122,8 @@ class Officer(OfficeContent):
     left_on = models.DateField(_("বদলি/অবসরের তারিখ"), null=True, blank=True)
     successor = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
+    objects = OfficerQuerySet.as_manager()
+
     section = "officers"
 
     class Meta:
@@ -124,14 +139,25 @@ class Officer(OfficeContent):
         if self.left_on and self.joined_on and self.left_on < self.joined_on:
             raise ValidationError({"left_on": _("বদলির তারিখ যোগদানের তারিখের আগে হতে পারে না।")})
 
+    @staticmethod
+    def current_q(today: dt.date | None = None, published: bool = True) -> Q:
+        """THE definition of a current officer: published, and not left (leaving today = gone).
+
+        Used by ``Officer.objects.current()`` and by the compliance engine's officer family.
+        """
+        today = today or timezone.localdate()
+        q = Q(left_on__isnull=True) | Q(left_on__gt=today)
+        return Q(state=PublishState.PUBLISHED) & q if published else q
+
     @property
     def is_current(self) -> bool:
         return self.left_on is None or self.left_on > timezone.localdate()
 
 
-def current_officers(office: Office | int) -> models.QuerySet[Officer]:
-    today = timezone.localdate()
-    return Officer.objects.published().of(office).filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+class NoticeQuerySet(ContentQuerySet):
+    def live(self, today: dt.date | None = None, archived: bool = False) -> NoticeQuerySet:
+        """Notices on the board today (``Notice.live_q``); ``archived``: and those archived."""
+        return self.filter(Notice.live_q(today, archived=archived))
 
 
 class Notice(OfficeContent):
@@ -144,6 +170,8 @@ class Notice(OfficeContent):
     publish_date = models.DateField(_("প্রকাশের তারিখ"), default=timezone.localdate, db_index=True)
     archive_date = models.DateField(_("আর্কাইভের তারিখ"), null=True, blank=True)
 
+    objects = NoticeQuerySet.as_manager()
+
     section = "notices"
     html_fields = ("body",)
 
@@ -154,20 +182,22 @@ class Notice(OfficeContent):
     def __str__(self) -> str:
         return self.title_bn or self.title
 
+    @staticmethod
+    def live_q(today: dt.date | None = None, archived: bool = False) -> Q:
+        """THE definition of a live notice: published, its publish date has come, not archived.
+
+        Decided once for the portal, the API, the feeds and the compliance engine alike: an
+        archived notice is no longer on the notice board, so it is not live (and does not
+        count as the office's latest notice). It stays live through its archive date.
+        ``archived=True`` adds the archived ones (the board's archive, as the API can list).
+        """
+        today = today or timezone.localdate()
+        q = Q(state=PublishState.PUBLISHED, publish_date__lte=today)
+        return q if archived else q & (Q(archive_date__isnull=True) | Q(archive_date__gte=today))
+
     def clean(self) -> None:
         if self.archive_date and self.archive_date < self.publish_date:
             raise ValidationError({"archive_date": _("আর্কাইভের তারিখ প্রকাশের তারিখের আগে হতে পারে না।")})
-
-
-def live_notices(office: Office | int) -> models.QuerySet[Notice]:
-    """Published notices whose time has come and which are not yet archived."""
-    today = timezone.localdate()
-    return (
-        Notice.objects.published()
-        .of(office)
-        .filter(publish_date__lte=today)
-        .filter(Q(archive_date__isnull=True) | Q(archive_date__gte=today))
-    )
 
 
 class CitizenCharter(OfficeContent):

@@ -22,11 +22,10 @@ from batayon.content.models import (
     DesignatedOfficer,
     Document,
     FocalPoint,
+    Notice,
     Officer,
     Project,
     Service,
-    current_officers,
-    live_notices,
 )
 from batayon.offices.models import Office
 
@@ -53,14 +52,14 @@ def last_updated(*querysets: QuerySet) -> dt.datetime | None:
 
 def _officers(kind: str) -> Callable[[Office], dict[str, Any]]:
     def load(office: Office) -> dict[str, Any]:
-        qs = current_officers(office).filter(kind=kind)
+        qs = Officer.objects.of(office).current().filter(kind=kind)
         return {"officers": list(qs), "updated": last_updated(qs)}
 
     return load
 
 
 def _notices(office: Office) -> dict[str, Any]:
-    qs = live_notices(office)
+    qs = Notice.objects.of(office).live()
     return {"notices": list(qs[:50]), "updated": last_updated(qs)}
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from batayon.content.menus import menu_for_tier
-from batayon.content.models import Page, Service, current_officers, live_notices
+from batayon.content.models import Notice, Officer, Page, Service
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
 
 from .sections import SECTIONS
@@ -97,12 +97,12 @@ def home(request: HttpRequest) -> HttpResponse:
     office = request.portal.office
     if office is None:
         return national_root(request)
-    notices = live_notices(office)
+    notices = Notice.objects.of(office).live()
     services = Service.objects.published().of(office)
     context = {
         "notices": list(notices[:5]),
         "service_box": list(services.filter(in_service_box=True)[:12]),
-        "head": current_officers(office).filter(kind="officer").first(),
+        "head": Officer.objects.of(office).head(),
         "updated": office.content_updated_at,
         "sections": list(SECTIONS.values()),
     }
@@ -182,7 +182,7 @@ def section(request: HttpRequest, key: str) -> HttpResponse:
 
 @portal_view()
 def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = get_object_or_404(live_notices(request.portal.office), pk=pk)
+    notice = get_object_or_404(Notice.objects.of(request.portal.office).live(), pk=pk)
     return _render(
         request, "portal/notice_detail.html",
         {"notice": notice, "updated": notice.updated_at, "section": SECTIONS["notices"]},

@@ -9,8 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from batayon.bangla.digits import to_latin_digits
@@ -141,13 +139,11 @@ class ContentForm(forms.ModelForm):
 def officer_choices(office: Office):
     """Officers of this office who have not left, plus those of its supervising office
     (an appeal authority is often there)."""
-    today = timezone.localdate()
-    current = Q(left_on__isnull=True) | Q(left_on__gt=today)
     offices = [office.pk]
     sup = office.supervisor
     if sup is not None:
         offices.append(sup.pk)
-    return Officer.objects.filter(current, office_id__in=offices).select_related("office").order_by("sort_order", "id")
+    return Officer.objects.current(published=False).filter(office_id__in=offices).select_related("office").order_by("sort_order", "id")
 
 
 class OfficerForm(ContentForm):

@@ -19,8 +19,6 @@ import xlsxwriter
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.digits import to_bangla_digits, to_latin_digits
@@ -225,9 +223,8 @@ def _check_row(line: int, raw: dict[str, Any]) -> ImportRow:
 
 def check_duplicates(rows: list[ImportRow], office: Any) -> None:
     """The same mobile or e-mail twice in the file, or already on a current officer."""
-    today = timezone.localdate()
     existing: dict[tuple[str, str], str] = {}
-    current = Officer.objects.filter(office=office).filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+    current = Officer.objects.of(office).current()
     for name, mobile, email in current.values_list("name_bn", "mobile", "email"):
         if mobile:
             existing[("mobile", mobile)] = name

@@ -26,6 +26,7 @@ from batayon.accounts.permissions import (
     signed_in_required,
 )
 from batayon.bangla.digits import to_latin_digits
+from batayon.compliance import services as compliance
 from batayon.content.models import (
     CharterGrievanceStep,
     DesignatedOfficer,
@@ -48,7 +49,6 @@ from batayon.history.services import (
 )
 from batayon.offices.models import Office
 
-from . import checklist as engine
 from . import imports, notify
 from .editors import EDITORS, MENU_KEYS, Editor
 from .forms import ImportUploadForm, TransferForm
@@ -121,7 +121,7 @@ def _report_mail(request: HttpRequest, results: list[notify.SendResult]) -> None
 @signed_in_required
 def home(request: HttpRequest) -> HttpResponse:
     offices = list(editable_offices(request.user).order_by("name_bn"))
-    rows = [(o, engine.office_score(o)) for o in offices]
+    rows = [(o, compliance.office_score(o)) for o in offices]
     is_supervisor = can(request.user, "view_dashboard")
     if len(offices) == 1 and not is_supervisor and request.GET.get("all") is None:
         return redirect(f"/workspace/{offices[0].domain}/")
@@ -134,8 +134,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @office_permission_required("view")
 def office_page(request: HttpRequest) -> HttpResponse:
     office = request.office
-    items = engine.office_checklist(office)
-    score = engine.office_score(office)
+    items = compliance.checklist(office)
+    score = compliance.office_score(office)
     pending = []
     if can(request.user, "approve", office):
         for key in MENU_KEYS:
@@ -176,7 +176,7 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
     ctx = _ctx(
         request, editor=editor, section=section,
         can_edit_here=can(request.user, "edit", office, section),
-        can_confirm=can(request.user, "confirm", office) and editor.section in engine.confirmable_sections(),
+        can_confirm=can(request.user, "confirm", office) and editor.section in compliance.confirmable_sections(),
         can_import=editor.importable and can(request.user, "import", office),
         last_confirmed=_last_confirmed(office, editor.section),
     )
@@ -405,7 +405,7 @@ def section_confirm(request: HttpRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     office = request.office
     try:
-        engine.confirm_current(office, editor.section, request.user, request)
+        compliance.confirm_current(office, editor.section, request.user, request)
     except ValueError:
         messages.error(request, "এই অংশের জন্য নিশ্চিতকরণ নেওয়া হয় না; তথ্য হালনাগাদ করে সংরক্ষণ করুন।")
     else:
