@@ -425,6 +425,18 @@ def _write(
     existing = _existing(ids) if ids is None or len(ids) < 5000 else _existing(None)
     summary.timings["existing"] = time.perf_counter() - t0
     inserts, updates, flips = [], [], []
+    # Timestamps as the database stores them (SQLite: naive UTC text, so that they compare
+    # with what the ORM writes; PostgreSQL: unchanged), each distinct one converted once.
+    adapt = connection.ops.adapt_datetimefield_value
+    adapted: dict = {None: None}
+
+    def db_dt(value):
+        out = adapted.get(value, adapted)
+        if out is adapted:
+            out = adapted[value] = adapt(value)
+        return out
+
+    stamp = db_dt(now)
     # Many results share one params dict (kinds reuse a Result for "none", "ok"…): each is
     # serialised once; stored JSON texts are normalised once per distinct text.
     dumped: dict[int, str] = {}
@@ -448,13 +460,26 @@ def _write(
         for rid, c in per_rule.items():
             old = existing.pop((oid, rid), None)
             if old is None:
-                inserts.append((oid, rid, c.status, c.code, dump(c.params), c.points_lost, now, c.next_change_at))
+                inserts.append(
+                    (
+                        oid,
+                        rid,
+                        c.status,
+                        c.code,
+                        dump(c.params),
+                        c.points_lost,
+                        stamp,
+                        db_dt(c.next_change_at),
+                    )
+                )
                 continue
             old_status, old_code, old_params, old_points, old_next = old
             params = dump(c.params)
             if old_status != c.status:
-                flips.append((oid, rid, old_status, c.status, c.code, params, now))
-                updates.append((c.status, c.code, params, c.points_lost, now, c.next_change_at, oid, rid))
+                flips.append((oid, rid, old_status, c.status, c.code, params, stamp))
+                updates.append(
+                    (c.status, c.code, params, c.points_lost, stamp, db_dt(c.next_change_at), oid, rid)
+                )
             elif (
                 old_code != c.code
                 or abs(old_points - c.points_lost) > 0.005
@@ -463,7 +488,9 @@ def _write(
             ):
                 # Same status, other facts (a count, a date): keep "since". Words are not
                 # stored, so time passing alone ("94 days" → "95 days") writes nothing.
-                updates.append((c.status, c.code, params, c.points_lost, None, c.next_change_at, oid, rid))
+                updates.append(
+                    (c.status, c.code, params, c.points_lost, None, db_dt(c.next_change_at), oid, rid)
+                )
     if ids is not None:
         scope = set(ids)
         gone = [k for k in existing if k[0] in scope]
@@ -501,6 +528,6 @@ def _write(
         per_rule = results.get(oid, {})
         score, failing = score_of(per_rule)
         summary.scores[oid] = score
-        score_rows.append((oid, score, band_for(score), failing, now))
+        score_rows.append((oid, score, band_for(score), failing, stamp))
     _upsert_scores(score_rows, day)
     summary.timings["write_scores"] = time.perf_counter() - t0

@@ -60,7 +60,7 @@ class _Words(dict):
             self["_source"] = source
 
     def count(self, n: int) -> str:
-        """"৪ জন" / "৪টি" in Bangla (the source's counter), "4" in English."""
+        """ "৪ জন" / "৪টি" in Bangla (the source's counter), "4" in English."""
         source = self.get("_source")
         if not _bangla() or source is None:
             return str(n)
@@ -128,9 +128,9 @@ def _freshness(code, p, today):
         text += ngettext("; সীমা %(n)s দিন", "; সীমা %(n)s দিন", limit) % {"n": _num(limit)}
     elif code == "freshness.due_soon":
         left = max(limit - age, 0)
-        text += ngettext(
-            "; %(n)s দিনের মধ্যে হালনাগাদ করুন", "; %(n)s দিনের মধ্যে হালনাগাদ করুন", left
-        ) % {"n": _num(left)}
+        text += ngettext("; %(n)s দিনের মধ্যে হালনাগাদ করুন", "; %(n)s দিনের মধ্যে হালনাগাদ করুন", left) % {
+            "n": _num(left)
+        }
     return text
 
 
@@ -214,7 +214,9 @@ def _menu_ok(code, p, today):
 def _menu_empty(code, p, today):
     sections = p["sections"]
     names = ", ".join(
-        SOURCES[SECTION_SOURCE[s]].noun_for(1 if _bangla() else 2) for s in sections[:4] if s in SECTION_SOURCE
+        SOURCES[SECTION_SOURCE[s]].noun_for(1 if _bangla() else 2)
+        for s in sections[:4]
+        if s in SECTION_SOURCE
     )
     if len(sections) > 4:
         names += "…"

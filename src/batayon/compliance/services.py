@@ -132,7 +132,9 @@ def due_offices(now: dt.datetime | None = None) -> list[int]:
 
     now = now or timezone.now()
     due = CheckStatus.objects.filter(next_change_at__lte=now).values("office_id")
-    confirmed = Confirmation.objects.filter(office_id=OuterRef("pk"), created__gt=OuterRef("score__evaluated_at"))
+    confirmed = Confirmation.objects.filter(
+        office_id=OuterRef("pk"), created__gt=OuterRef("score__evaluated_at")
+    )
     return list(
         Office.objects.filter(
             Q(score__isnull=True)
