@@ -270,8 +270,8 @@ def active_rules() -> list[Rule]:
     """The active rules, kept in the process until the rules table changes (one cheap query)."""
     from django.db.models import Count, Max
 
-    stamp = Rule.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
-    key = (connection.alias, connection.settings_dict.get("NAME"), stamp["m"], stamp["n"])
+    stamp = Rule.objects.aggregate(m=Max("updated_at"), n=Count("pk"), top=Max("pk"))
+    key = (connection.alias, connection.settings_dict.get("NAME"), stamp["m"], stamp["n"], stamp["top"])
     if _RULES_CACHE.get("key") != key:
         _RULES_CACHE["rules"] = list(Rule.objects.filter(active=True).order_by("sort_order", "id"))
         _RULES_CACHE["key"] = key
