@@ -54,6 +54,7 @@ class CheckStatusAdmin(admin.ModelAdmin):
     @admin.display(description=_("কারণ"))
     def reason_shown(self, obj: CheckStatus) -> str:
         return obj.reason_text()
+
     raw_id_fields = ("office",)
 
 

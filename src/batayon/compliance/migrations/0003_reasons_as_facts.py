@@ -12,43 +12,42 @@ def due_now(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('compliance', '0002_rulecount_and_more'),
+        ("compliance", "0002_rulecount_and_more"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='checkstatus',
-            name='reason_bn',
+            model_name="checkstatus",
+            name="reason_bn",
         ),
         migrations.RemoveField(
-            model_name='checkstatus',
-            name='reason_en',
+            model_name="checkstatus",
+            name="reason_en",
         ),
         migrations.AddField(
-            model_name='checkstatus',
-            name='next_change_at',
+            model_name="checkstatus",
+            name="next_change_at",
             field=models.DateTimeField(blank=True, db_index=True, null=True),
         ),
         migrations.AddField(
-            model_name='checkstatus',
-            name='params',
+            model_name="checkstatus",
+            name="params",
             field=models.JSONField(blank=True, default=dict),
         ),
         migrations.AddField(
-            model_name='checkstatus',
-            name='reason',
+            model_name="checkstatus",
+            name="reason",
             field=models.CharField(blank=True, max_length=40),
         ),
         migrations.AddField(
-            model_name='flip',
-            name='params',
+            model_name="flip",
+            name="params",
             field=models.JSONField(blank=True, default=dict),
         ),
         migrations.AddField(
-            model_name='flip',
-            name='reason',
+            model_name="flip",
+            name="reason",
             field=models.CharField(blank=True, max_length=40),
         ),
         migrations.RunPython(due_now, migrations.RunPython.noop),
