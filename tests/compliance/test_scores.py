@@ -21,12 +21,12 @@ def test_band_boundaries():
 
 def test_score_is_100_minus_points_and_never_negative():
     per_rule = {
-        1: Computed("ok", "", "", 0, 0),
-        2: Computed("missing", "", "", 1, 60),
-        3: Computed("stale", "", "", 1, 50),
+        1: Computed("ok", "", {}, 0, points_lost=0),
+        2: Computed("missing", "", {}, 1, points_lost=60),
+        3: Computed("stale", "", {}, 1, points_lost=50),
     }
     assert score_of(per_rule) == (0.0, 2)
-    assert score_of({1: Computed("ok", "", "", 0, 0)}) == (100.0, 0)
+    assert score_of({1: Computed("ok", "", {}, 0, points_lost=0)}) == (100.0, 0)
 
 
 def test_empty_office_scores_zero_and_a_better_one_scores_more(office, union_office):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from batayon.compliance.models import CheckStatus
 from batayon.content.models import Notice
 
-from .conftest import make_officer, status
+from .conftest import make_officer, reason_en, status
 
 
 def test_saving_content_reevaluates_the_office(office, django_capture_on_commit_callbacks):
@@ -64,4 +64,4 @@ def test_published_yesterday_is_fresh(office, django_capture_on_commit_callbacks
             title_en="A",
             publish_date=timezone.localdate() - dt.timedelta(days=1),
         )
-    assert status(office, "notices-fresh").reason_en == "last notice 1 day ago"
+    assert reason_en(status(office, "notices-fresh")) == "last notice 1 day ago"

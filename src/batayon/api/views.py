@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.text import nfc
@@ -476,6 +476,15 @@ def score_json(info: Any) -> dict[str, Any]:
     }
 
 
+def reason_json(item: Any) -> dict[str, str]:
+    """The item's reason code worded in both languages (the words are rendered, not stored)."""
+    texts = {}
+    for lang in ("bn", "en"):
+        with translation.override(lang):
+            texts[lang] = item.reason_text()
+    return bi(texts["bn"], texts["en"])
+
+
 def checklist_item_json(item: Any) -> dict[str, Any]:
     """One ``ChecklistItem``: a mandated item of the portal and how it stands."""
     return {
@@ -484,7 +493,7 @@ def checklist_item_json(item: Any) -> dict[str, Any]:
         "section": str(getattr(item, "section", "")),
         "status": {"code": str(getattr(item, "status", "")),
                    "name": bi(getattr(item, "status_bn", ""), getattr(item, "status_en", ""))},
-        "reason": bi(getattr(item, "reason_bn", ""), getattr(item, "reason_en", "")),
+        "reason": reason_json(item),
         "points_lost": round(float(getattr(item, "points_lost", 0) or 0), 2),
         "weight": round(float(getattr(item, "weight", 0) or 0), 2),
         "since": _iso(getattr(item, "since", None)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import CheckStatus, Confirmation, Flip, LinkCheck, OfficeScore, Rule
 from .rulebook import RulebookError, RuleSpec
@@ -40,16 +41,25 @@ class RuleAdmin(admin.ModelAdmin):
 
 @admin.register(Flip)
 class FlipAdmin(admin.ModelAdmin):
-    list_display = ("created", "office", "rule", "old_status", "new_status")
+    list_display = ("created", "office", "rule", "old_status", "new_status", "reason_shown", "processed")
     list_filter = ("new_status", "rule")
     raw_id_fields = ("office",)
     date_hierarchy = "created"
 
+    @admin.display(description=_("কারণ"))
+    def reason_shown(self, obj: Flip) -> str:
+        return obj.reason_text()
+
 
 @admin.register(CheckStatus)
 class CheckStatusAdmin(admin.ModelAdmin):
-    list_display = ("office", "rule", "status", "reason_bn", "points_lost", "since")
+    list_display = ("office", "rule", "status", "reason_shown", "points_lost", "since", "next_change_at")
     list_filter = ("status", "rule")
+
+    @admin.display(description=_("কারণ"))
+    def reason_shown(self, obj: CheckStatus) -> str:
+        return obj.reason_text()
+
     raw_id_fields = ("office",)
 
 

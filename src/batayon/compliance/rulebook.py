@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 from django.db import transaction
+from django.utils import timezone
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -212,7 +213,10 @@ def load_rules(path: Path | str | None = None) -> dict[str, int]:
                     setattr(rule, key, value)
                 rule.save()
                 updated += 1
-        deactivated = Rule.objects.filter(code__in=list(existing), active=True).update(active=False)
+        # updated_at too: the next nightly ``evaluate`` sees a rulebook change (a full run).
+        deactivated = Rule.objects.filter(code__in=list(existing), active=True).update(
+            active=False, updated_at=timezone.now()
+        )
     return {"created": created, "updated": updated, "deactivated": deactivated}
 
 

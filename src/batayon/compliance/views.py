@@ -190,9 +190,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
     elif rule_code:
         offices = offices.filter(
-            pk__in=CheckStatus.objects.filter(rule__code=rule_code)
-            .exclude(status__in=["ok", "not_applicable"])
-            .values("office_id")
+            pk__in=CheckStatus.objects.filter(rule__code=rule_code).failing().values("office_id")
         )
     elif status:
         offices = offices.filter(pk__in=CheckStatus.objects.filter(status=status).values("office_id"))
