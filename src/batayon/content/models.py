@@ -8,6 +8,7 @@ state, and ``updated_at``, whose movement is the "ping" that the compliance engi
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -105,6 +106,14 @@ class OfficerQuerySet(ContentQuerySet):
 class Officer(OfficeContent):
     """An officer or a member of staff (কর্মকর্তা / কর্মচারী), R-2.1."""
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        designation_bn: str | None
+        designation_en: str | None
+        name_bn: str | None
+        name_en: str | None
+        section_name_bn: str | None
+        section_name_en: str | None
+
     class Kind(models.TextChoices):
         OFFICER = "officer", _("কর্মকর্তা")
         STAFF = "staff", _("কর্মচারী")
@@ -163,6 +172,12 @@ class NoticeQuerySet(ContentQuerySet):
 class Notice(OfficeContent):
     """A notice or letter on the notice board (নোটিশ বোর্ড), R-2.2."""
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        body_bn: str | None
+        body_en: str | None
+        title_bn: str | None
+        title_en: str | None
+
     title = models.CharField(_("শিরোনাম"), max_length=300)  # translated
     body = models.TextField(_("বিস্তারিত"), blank=True)  # translated, sanitised HTML
     attachment = models.FileField(_("সংযুক্তি"), upload_to="notices/%Y/", blank=True)
@@ -207,6 +222,12 @@ class CitizenCharter(OfficeContent):
     the expectations are ``CharterGrievanceStep`` and ``CharterExpectation`` rows.
     """
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        mission_bn: str | None
+        mission_en: str | None
+        vision_bn: str | None
+        vision_en: str | None
+
     vision = models.TextField(_("রূপকল্প"), blank=True)  # translated
     mission = models.TextField(_("অভিলক্ষ্য"), blank=True)  # translated
     approved_on = models.DateField(_("অনুমোদনের তারিখ"), null=True, blank=True)
@@ -222,6 +243,14 @@ class CitizenCharter(OfficeContent):
 
 class CharterGrievanceStep(OfficeContent):
     """A row of the charter's GRS table: when to go to whom, and how long it may take."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        contact_bn: str | None
+        contact_en: str | None
+        time_limit_bn: str | None
+        time_limit_en: str | None
+        when_bn: str | None
+        when_en: str | None
 
     step = models.PositiveSmallIntegerField(_("ক্রমিক"), default=1)
     when = models.CharField(_("কখন যোগাযোগ করবেন"), max_length=300)  # translated
@@ -241,6 +270,10 @@ class CharterGrievanceStep(OfficeContent):
 class CharterExpectation(OfficeContent):
     """A row of "আপনার কাছে আমাদের প্রত্যাশা" (what we expect from you)."""
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        text_bn: str | None
+        text_en: str | None
+
     step = models.PositiveSmallIntegerField(_("ক্রমিক"), default=1)
     text = models.CharField(_("করণীয়"), max_length=500)  # translated
 
@@ -256,6 +289,18 @@ class Service(OfficeContent):
     One record feeds the citizen-charter row, the services list, the service-box link and
     the e-service roadmap, so the four can never disagree.
     """
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        delivery_method_bn: str | None
+        delivery_method_en: str | None
+        fee_bn: str | None
+        fee_en: str | None
+        name_bn: str | None
+        name_en: str | None
+        required_documents_bn: str | None
+        required_documents_en: str | None
+        time_limit_bn: str | None
+        time_limit_en: str | None
 
     class Audience(models.TextChoices):
         CITIZEN = "citizen", _("নাগরিক সেবা")
@@ -326,6 +371,12 @@ class DesignatedOfficer(OfficeContent):
     officer of the supervising office, which the same foreign key can name.
     """
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        external_designation_bn: str | None
+        external_designation_en: str | None
+        external_name_bn: str | None
+        external_name_en: str | None
+
     class Scheme(models.TextChoices):
         RTI = "rti", _("তথ্য অধিকার")
         GRS = "grs", _("অভিযোগ প্রতিকার ব্যবস্থা")
@@ -386,6 +437,12 @@ class DesignatedOfficer(OfficeContent):
 
 class Document(OfficeContent):
     """APA, NIS, innovation, reports, training, laws… by fiscal year and quarter (R-2.7–R-2.11)."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        description_bn: str | None
+        description_en: str | None
+        title_bn: str | None
+        title_en: str | None
 
     class Category(models.TextChoices):
         APA = "apa", _("বার্ষিক কর্মসম্পাদন চুক্তি")
@@ -452,6 +509,14 @@ CATEGORY_SECTION = {
 class Project(OfficeContent):
     """A project or development activity (প্রকল্প), R-2.11."""
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        description_bn: str | None
+        description_en: str | None
+        progress_bn: str | None
+        progress_en: str | None
+        title_bn: str | None
+        title_en: str | None
+
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("প্রস্তাবিত")
         ONGOING = "ongoing", _("চলমান")
@@ -477,6 +542,10 @@ class Project(OfficeContent):
 class FocalPoint(OfficeContent):
     """The officer who is focal point for a programme (ফোকাল পয়েন্ট), R-2.10."""
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        subject_bn: str | None
+        subject_en: str | None
+
     subject = models.CharField(_("বিষয়"), max_length=300)  # translated
     officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="focal_points")
     sort_order = models.PositiveIntegerField(_("ক্রম"), default=100)
@@ -489,6 +558,12 @@ class FocalPoint(OfficeContent):
 
 class Page(OfficeContent):
     """A static page: about the office, history, organogram…"""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        body_bn: str | None
+        body_en: str | None
+        title_bn: str | None
+        title_en: str | None
 
     slug = models.SlugField(max_length=80)
     title = models.CharField(_("শিরোনাম"), max_length=300)  # translated
@@ -510,6 +585,10 @@ class MenuItem(models.Model):
     Offices do not edit it; it is the same for every portal of a tier, which is what the
     Cabinet Division's guideline asks ("তথ্য বাতায়নের মেইন মেনুর আওতাধীন সাবমেনুসমূহ").
     """
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        title_bn: str | None
+        title_en: str | None
 
     tier = models.CharField(max_length=20, choices=Tier.choices, db_index=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")

