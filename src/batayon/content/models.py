@@ -154,6 +154,12 @@ class Notice(OfficeContent):
     def __str__(self) -> str:
         return self.title_bn or self.title
 
+    def get_absolute_url(self) -> str:
+        """The notice's page on its office's portal (Bangla)."""
+        from batayon.portal.links import portal_url
+
+        return portal_url(self.office, "notice", "bn", self.pk)
+
     def clean(self) -> None:
         if self.archive_date and self.archive_date < self.publish_date:
             raise ValidationError({"archive_date": _("আর্কাইভের তারিখ প্রকাশের তারিখের আগে হতে পারে না।")})
@@ -472,6 +478,12 @@ class Page(OfficeContent):
 
     def __str__(self) -> str:
         return self.title_bn or self.title
+
+    def get_absolute_url(self) -> str:
+        """The page on its office's portal (Bangla)."""
+        from batayon.portal.links import portal_url
+
+        return portal_url(self.office, "page", "bn", self.slug)
 
 
 class MenuItem(models.Model):
