@@ -28,6 +28,7 @@ from batayon.content.models import (
     live_notices,
 )
 from batayon.offices.models import Office
+from batayon.portal.links import portal_url
 
 from .http import ApiError, api_view, conditional, make_etag
 from .views import get_office
@@ -37,7 +38,9 @@ SITEMAP_NOTICES = 1000
 
 
 def _office_url(office: Office, rest: str = "", lang: str = "bn") -> str:
-    return f"https://{office.domain}/{lang}/{rest}"
+    # Only the hand-written sitemap below still builds addresses from a path tail; it is being
+    # replaced by django.contrib.sitemaps. Everything else uses portal.links.portal_url.
+    return f"{portal_url(office, 'home', lang, absolute=True)}{rest}"
 
 
 class NoticesRss(Feed):
@@ -59,7 +62,7 @@ class NoticesRss(Feed):
         return f"নোটিশ বোর্ড — {office.name_bn}"
 
     def link(self, office: Office) -> str:
-        return _office_url(office, "notices/", self.lang)
+        return portal_url(office, "section", self.lang, "notices", absolute=True)
 
     def description(self, office: Office) -> str:
         if self.lang == "en":
@@ -79,7 +82,7 @@ class NoticesRss(Feed):
         return self._text(item.body_bn, item.body_en)
 
     def item_link(self, item: Notice) -> str:
-        return _office_url(item.office, f"notices/{item.pk}/", self.lang)
+        return portal_url(item.office, "notice", self.lang, item.pk, absolute=True)
 
     def item_guid(self, item: Notice) -> str:
         return f"tag:{item.office.domain},notice:{item.pk}"

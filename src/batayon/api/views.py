@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.text import nfc
+from batayon.compliance.models import Band, Status
 from batayon.content.models import (
     DesignatedOfficer,
     Document,
@@ -33,6 +34,7 @@ from batayon.content.models import (
     live_notices,
 )
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
+from batayon.portal.links import portal_url
 
 from . import search as search_engine
 from .http import (
@@ -47,7 +49,7 @@ from .http import (
     make_etag,
     str_param,
 )
-from .index import TIER_EN, bi
+from .index import bi, bi_label, tier_label
 from .models import SearchDocument
 from .signals import REGISTRY_VERSION_KEY
 
@@ -118,7 +120,7 @@ def office_ref(office: Office | None) -> dict[str, Any] | None:
 
 
 def _tier(tier: str) -> dict[str, Any]:
-    return {"code": tier, "name": bi(str(Tier(tier).label), TIER_EN.get(tier, ""))}
+    return {"code": tier, "name": tier_label(tier)}
 
 
 def office_summary(office: Office) -> dict[str, Any]:
@@ -127,7 +129,7 @@ def office_summary(office: Office) -> dict[str, Any]:
         "tier": _tier(office.tier),
         "district": office.district.code if office.district_id and office.district else None,
         "upazila": office.upazila.code if office.upazila_id and office.upazila else None,
-        "portal_url": f"https://{office.domain}/bn/",
+        "portal_url": portal_url(office, absolute=True),
         "content_updated_at": _iso(office.content_updated_at),
         "url": f"/api/v1/offices/{office.domain}",
     }
@@ -256,7 +258,7 @@ def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
         "address": bi(office.address_bn, office.address_en),
         "phone": search_engine.phone_display(office.phone) if office.phone else None,
         "email": office.email or None,
-        "portal_path": office.portal_path(),
+        "portal_path": office.get_absolute_url(),
         "geo": {
             "division": _area(office.division),
             "district": _area(office.district),
@@ -469,10 +471,10 @@ def office_documents(request: HttpRequest, domain: str) -> HttpResponse:
 def score_json(info: Any) -> dict[str, Any]:
     """The compliance engine's ``OfficeScoreInfo`` as the API documents it."""
     evaluated = getattr(info, "evaluated_at", None)
+    band = str(getattr(info, "band", ""))
     return {
         "score": round(float(getattr(info, "score", 0) or 0), 1),
-        "band": {"code": str(getattr(info, "band", "")),
-                 "name": bi(getattr(info, "band_bn", ""), getattr(info, "band_en", ""))},
+        "band": {"code": band, "name": bi_label(Band(band).label) if band in Band.values else bi("", "")},
         "evaluated_at": _iso(evaluated),
         "failing": int(getattr(info, "failing", 0) or 0),
     }
@@ -480,12 +482,13 @@ def score_json(info: Any) -> dict[str, Any]:
 
 def checklist_item_json(item: Any) -> dict[str, Any]:
     """One ``ChecklistItem``: a mandated item of the portal and how it stands."""
+    status = str(getattr(item, "status", ""))
     return {
         "rule": str(getattr(item, "rule_code", "")),
         "title": bi(getattr(item, "title_bn", ""), getattr(item, "title_en", "")),
         "section": str(getattr(item, "section", "")),
-        "status": {"code": str(getattr(item, "status", "")),
-                   "name": bi(getattr(item, "status_bn", ""), getattr(item, "status_en", ""))},
+        "status": {"code": status,
+                   "name": bi_label(Status(status).label) if status in Status.values else bi("", "")},
         "reason": bi(getattr(item, "reason_bn", ""), getattr(item, "reason_en", "")),
         "points_lost": round(float(getattr(item, "points_lost", 0) or 0), 2),
         "weight": round(float(getattr(item, "weight", 0) or 0), 2),

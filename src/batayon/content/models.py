@@ -329,14 +329,20 @@ class DesignatedOfficer(OfficeContent):
     def section(self) -> str:  # type: ignore[override]
         return self.scheme
 
+    # What each role is called in each scheme (the law's own words), through gettext.
     ROLE_LABELS = {
-        ("rti", "primary"): (_("তথ্য প্রদানকারী কর্মকর্তা"), "Designated information officer"),
-        ("rti", "alternative"): (_("বিকল্প তথ্য প্রদানকারী কর্মকর্তা"), "Alternative information officer"),
-        ("rti", "appeal"): (_("আপিল কর্তৃপক্ষ"), "Appeal authority"),
-        ("grs", "primary"): (_("অনিক (অভিযোগ নিষ্পত্তি কর্মকর্তা)"), "ANIK (grievance redress officer)"),
-        ("grs", "alternative"): (_("বিকল্প অনিক"), "Alternative ANIK"),
-        ("grs", "appeal"): (_("আপিল কর্মকর্তা"), "Appeal officer"),
+        ("rti", "primary"): _("তথ্য প্রদানকারী কর্মকর্তা"),
+        ("rti", "alternative"): _("বিকল্প তথ্য প্রদানকারী কর্মকর্তা"),
+        ("rti", "appeal"): _("আপিল কর্তৃপক্ষ"),
+        ("grs", "primary"): _("অনিক (অভিযোগ নিষ্পত্তি কর্মকর্তা)"),
+        ("grs", "alternative"): _("বিকল্প অনিক"),
+        ("grs", "appeal"): _("আপিল কর্মকর্তা"),
     }
+
+    @property
+    def role_label(self) -> str:
+        """This designation's role in the active language."""
+        return str(self.ROLE_LABELS[(self.scheme, self.role)])
 
     def clean(self) -> None:
         if not self.officer_id and not self.external_name:

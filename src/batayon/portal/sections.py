@@ -91,8 +91,6 @@ def _designated(scheme: str) -> Callable[[Office], dict[str, Any]]:
         qs = DesignatedOfficer.objects.published().of(office).filter(scheme=scheme).select_related("officer")
         order = {r: i for i, r in enumerate(DesignatedOfficer.Role.values)}
         rows = sorted(qs, key=lambda d: order[d.role])
-        for row in rows:
-            row.label_bn, row.label_en = DesignatedOfficer.ROLE_LABELS[(scheme, row.role)]
         # A change to the officer record (a new phone) is a change to this page too.
         officer_ids = [r.officer_id for r in rows if r.officer_id]
         return {

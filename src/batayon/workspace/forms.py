@@ -222,7 +222,7 @@ class DesignatedOfficerForm(ContentForm):
         super().__init__(*args, **kwargs)
         self.instance.scheme = scheme
         labels = DesignatedOfficer.ROLE_LABELS
-        self.fields["role"].choices = [(r, labels[(scheme, r)][0]) for r in DesignatedOfficer.Role.values]
+        self.fields["role"].choices = [(r, labels[(scheme, r)]) for r in DesignatedOfficer.Role.values]
         self.fields["officer"].help_text = _("তালিকায় না থাকলে নিচে নাম ও পদবি লিখুন।")
 
     def validate_unique(self) -> None:

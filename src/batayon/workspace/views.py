@@ -193,7 +193,7 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
     elif editor.model is DesignatedOfficer:
         by_role = {d.role: d for d in editor.queryset(office).select_related("officer")}
         ctx["slots"] = [
-            (role, DesignatedOfficer.ROLE_LABELS[(section, role)][0], by_role.get(role))
+            (role, DesignatedOfficer.ROLE_LABELS[(section, role)], by_role.get(role))
             for role in DesignatedOfficer.Role.values
         ]
         template = "workspace/designated.html"
