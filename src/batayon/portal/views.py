@@ -180,7 +180,7 @@ def section(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404("No such section")
     context = spec.loader(request.portal.office)
     context["section"] = spec
-    context["title"] = spec.title(request.portal.lang)
+    context["title"] = spec.title
     return _render(request, spec.template, context)
 
 

@@ -69,7 +69,7 @@ class ContentForm(forms.ModelForm):
             base = model._meta.get_field(name)
             bn, en = self.fields.get(f"{name}_bn"), self.fields.get(f"{name}_en")
             if bn is not None:
-                bn.label = f"{base.verbose_name} (বাংলা)"
+                bn.label = _("%(field)s (বাংলা)") % {"field": base.verbose_name}
                 bn.required = not base.blank
                 bn.widget.attrs["lang"] = "bn"
             if en is not None:
@@ -81,7 +81,7 @@ class ContentForm(forms.ModelForm):
                 field.widget = DateInput()
             if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Officer:
                 field.queryset = officer_choices(office)
-                field.empty_label = "— বেছে নিন —"
+                field.empty_label = _("— বেছে নিন —")
         for name, options in self.file_fields.items():
             if name in self.fields:
                 old = self.fields[name]
