@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 
 from batayon.bangla.dates import parse_date
@@ -131,7 +132,7 @@ def office_summary(office: Office) -> dict[str, Any]:
         "upazila": office.upazila.code if office.upazila_id and office.upazila else None,
         "portal_url": portal_url(office, absolute=True),
         "content_updated_at": _iso(office.content_updated_at),
-        "url": f"/api/v1/offices/{office.domain}",
+        "url": reverse("api-office", args=[office.domain]),
     }
 
 
@@ -252,7 +253,6 @@ def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
     head_id = _head_id(office)
     head = Officer.objects.filter(pk=head_id).first() if head_id else None
     supervisor = office.supervisor
-    base = f"/api/v1/offices/{office.domain}"
     data = {
         **office_summary(office),
         "address": bi(office.address_bn, office.address_en),
@@ -275,10 +275,12 @@ def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
         "rti_officer": _designated(designated.get(("rti", "primary"))),
         "anik": _designated(designated.get(("grs", "primary"))),
         "links": {
-            "officers": f"{base}/officers", "services": f"{base}/services", "notices": f"{base}/notices",
-            "documents": f"{base}/documents", "compliance": f"{base}/compliance",
-            "notices_rss": f"{base}/notices.rss", "notices_atom": f"{base}/notices.atom",
-            "sitemap": f"{base}/sitemap.xml",
+            key: reverse(f"api-office-{name}", args=[office.domain])
+            for key, name in (
+                ("officers", "officers"), ("services", "services"), ("notices", "notices"),
+                ("documents", "documents"), ("compliance", "compliance"), ("notices_rss", "notices-rss"),
+                ("notices_atom", "notices-atom"), ("sitemap", "sitemap"),
+            )
         },
     }
     return json_response(data)
@@ -431,7 +433,7 @@ def create_notice(request: HttpRequest, office: Office) -> HttpResponse:
     notice.save()
     notice.office = office
     response = json_response(notice_json(request, notice), status=201)
-    response["Location"] = f"/api/v1/offices/{office.domain}/notices#{notice.pk}"
+    response["Location"] = f"{reverse('api-office-notices', args=[office.domain])}#{notice.pk}"
     return response
 
 
