@@ -14,8 +14,9 @@ from xml.sax.saxutils import escape, quoteattr
 from django.contrib.syndication.views import Feed
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from batayon.content.models import (
     CATEGORY_SECTION,
@@ -56,18 +57,19 @@ class NoticesRss(Feed):
     def get_object(self, request: HttpRequest, office: Office) -> Office:
         return office
 
+    def _office_name(self, office: Office) -> str:
+        return (office.name_en or office.name_bn) if self.lang == "en" else office.name_bn
+
     def title(self, office: Office) -> str:
-        if self.lang == "en":
-            return f"Notices — {office.name_en or office.name_bn}"
-        return f"নোটিশ বোর্ড — {office.name_bn}"
+        with translation.override(self.lang):
+            return _("নোটিশ বোর্ড — %(office)s") % {"office": self._office_name(office)}
 
     def link(self, office: Office) -> str:
         return portal_url(office, "section", self.lang, "notices", absolute=True)
 
     def description(self, office: Office) -> str:
-        if self.lang == "en":
-            return f"Official notices of {office.name_en or office.name_bn}"
-        return f"{office.name_bn} এর দাপ্তরিক নোটিশ ও বিজ্ঞপ্তি"
+        with translation.override(self.lang):
+            return _("%(office)s এর দাপ্তরিক নোটিশ ও বিজ্ঞপ্তি") % {"office": self._office_name(office)}
 
     def items(self, office: Office):
         return live_notices(office).select_related("office").order_by("-publish_date", "-id")[:FEED_ITEMS]
