@@ -194,8 +194,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/workspace/"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "/"
 
 # Language: Bangla first. Portal pages take the language from the URL (/bn/, /en/);

@@ -123,9 +123,10 @@ def second_factor_redirect(request: HttpRequest) -> HttpResponse | None:
         return None
     if needs_second_factor(request.user) and not getattr(request.user, "is_verified", lambda: False)():
         from django.shortcuts import redirect
+        from django.urls import reverse
         from django.utils.http import urlencode
 
-        return redirect(f"/accounts/2fa/?{urlencode({'next': request.get_full_path()})}")
+        return redirect(f"{reverse('two_factor')}?{urlencode({'next': request.get_full_path()})}")
     return None
 
 

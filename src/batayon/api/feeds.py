@@ -11,13 +11,15 @@ import datetime as dt
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from batayon.content.models import (
     Notice,
 )
 from batayon.offices.models import Office
+from batayon.portal.links import portal_url
 
 from .http import ApiError, api_view, conditional, make_etag
 from .views import get_office
@@ -26,7 +28,9 @@ FEED_ITEMS = 50
 
 
 def _office_url(office: Office, rest: str = "", lang: str = "bn") -> str:
-    return f"https://{office.domain}/{lang}/{rest}"
+    # Only the hand-written sitemap below still builds addresses from a path tail; it is being
+    # replaced by django.contrib.sitemaps. Everything else uses portal.links.portal_url.
+    return f"{portal_url(office, 'home', lang, absolute=True)}{rest}"
 
 
 class NoticesRss(Feed):
@@ -42,18 +46,19 @@ class NoticesRss(Feed):
     def get_object(self, request: HttpRequest, office: Office) -> Office:
         return office
 
+    def _office_name(self, office: Office) -> str:
+        return (office.name_en or office.name_bn) if self.lang == "en" else office.name_bn
+
     def title(self, office: Office) -> str:
-        if self.lang == "en":
-            return f"Notices — {office.name_en or office.name_bn}"
-        return f"নোটিশ বোর্ড — {office.name_bn}"
+        with translation.override(self.lang):
+            return _("নোটিশ বোর্ড — %(office)s") % {"office": self._office_name(office)}
 
     def link(self, office: Office) -> str:
-        return _office_url(office, "notices/", self.lang)
+        return portal_url(office, "section", self.lang, "notices", absolute=True)
 
     def description(self, office: Office) -> str:
-        if self.lang == "en":
-            return f"Official notices of {office.name_en or office.name_bn}"
-        return f"{office.name_bn} এর দাপ্তরিক নোটিশ ও বিজ্ঞপ্তি"
+        with translation.override(self.lang):
+            return _("%(office)s এর দাপ্তরিক নোটিশ ও বিজ্ঞপ্তি") % {"office": self._office_name(office)}
 
     def items(self, office: Office):
         return Notice.objects.of(office).live().select_related("office").order_by("-publish_date", "-id")[:FEED_ITEMS]
@@ -68,7 +73,7 @@ class NoticesRss(Feed):
         return self._text(item.body_bn, item.body_en)
 
     def item_link(self, item: Notice) -> str:
-        return _office_url(item.office, f"notices/{item.pk}/", self.lang)
+        return portal_url(item.office, "notice", self.lang, item.pk, absolute=True)
 
     def item_guid(self, item: Notice) -> str:
         return f"tag:{item.office.domain},notice:{item.pk}"

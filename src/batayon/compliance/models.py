@@ -41,26 +41,6 @@ PASSING: tuple[str, ...] = (Status.OK, Status.DUE_SOON, Status.NOT_APPLICABLE)
 FAILING: tuple[str, ...] = tuple(s for s in Status.values if s not in PASSING)
 
 
-STATUS_EN = {
-    "ok": "Up to date",
-    "due_soon": "Due soon",
-    "stale": "Stale",
-    "missing": "Missing",
-    "untranslated": "Not translated",
-    "broken": "Broken links",
-    "not_applicable": "Not applicable",
-}
-STATUS_BN = {
-    "ok": "হালনাগাদ",
-    "due_soon": "শীঘ্রই হালনাগাদ করতে হবে",
-    "stale": "পুরনো",
-    "missing": "নেই",
-    "untranslated": "অনূদিত নয়",
-    "broken": "অকার্যকর লিংক",
-    "not_applicable": "প্রযোজ্য নয়",
-}
-
-
 class Rule(models.Model):
     """One mandated item, as data (R-3.1): loaded from ``rulebook.yaml``, editable in the admin."""
 
@@ -194,9 +174,6 @@ class Band(models.TextChoices):
     GOOD = "good", _("ভালো")
     FAIR = "fair", _("মোটামুটি")
     POOR = "poor", _("দুর্বল")
-
-
-BAND_LABELS = {"good": ("ভালো", "Good"), "fair": ("মোটামুটি", "Fair"), "poor": ("দুর্বল", "Poor")}
 
 
 def band_for(score: float) -> str:

@@ -19,17 +19,7 @@ from batayon.offices.models import Office
 
 from . import engine
 from .engine import EvaluationSummary
-from .models import (
-    BAND_LABELS,
-    FAILING,
-    STATUS_BN,
-    STATUS_EN,
-    CheckStatus,
-    Confirmation,
-    OfficeScore,
-    Rule,
-    band_for,
-)
+from .models import FAILING, Band, CheckStatus, Confirmation, OfficeScore, Rule, Status, band_for
 from .rulebook import SECTIONS, ensure_rules
 
 __all__ = [
@@ -73,12 +63,9 @@ class ChecklistItem:
     domain: str = ""
 
     @property
-    def status_bn(self) -> str:
-        return STATUS_BN[self.status]
-
-    @property
-    def status_en(self) -> str:
-        return STATUS_EN[self.status]
+    def status_label(self) -> str:
+        """The status's name in the active language (``Status`` label through gettext)."""
+        return str(Status(self.status).label)
 
     @property
     def reason(self) -> str:
@@ -91,11 +78,6 @@ class ChecklistItem:
         return reason_text(self.reason_code, self.params, now)
 
     @property
-    def fix_url(self) -> str:
-        """Where an editor fixes it: the workspace section of the office."""
-        return f"/workspace/{self.domain}/{self.section}/"
-
-    @property
     def failing(self) -> bool:
         return self.status in FAILING
 
@@ -104,10 +86,13 @@ class ChecklistItem:
 class OfficeScoreInfo:
     score: float
     band: str
-    band_bn: str
-    band_en: str
     evaluated_at: dt.datetime | None
     failing: int = 0
+
+    @property
+    def band_label(self) -> str:
+        """The band's name in the active language (``Band`` label through gettext)."""
+        return str(Band(self.band).label)
 
 
 # Above this many due offices a nightly run evaluates everything (cheaper than IN lists).
@@ -230,8 +215,7 @@ def office_score(office: Office) -> OfficeScoreInfo:
         score, band, when, failing = 0.0, band_for(0), None, 0
     else:
         score, band, when, failing = row.score, row.band, row.evaluated_at, row.failing
-    bn, en = BAND_LABELS[band]
-    return OfficeScoreInfo(score=score, band=band, band_bn=bn, band_en=en, evaluated_at=when, failing=failing)
+    return OfficeScoreInfo(score=score, band=band, evaluated_at=when, failing=failing)
 
 
 def confirmable_sections() -> set[str]:

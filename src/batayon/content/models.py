@@ -210,6 +210,12 @@ class Notice(OfficeContent):
         q = Q(state=PublishState.PUBLISHED, publish_date__lte=today)
         return q if archived else q & (Q(archive_date__isnull=True) | Q(archive_date__gte=today))
 
+    def get_absolute_url(self) -> str:
+        """The notice's page on its office's portal (Bangla)."""
+        from batayon.portal.links import portal_url
+
+        return portal_url(self.office, "notice", "bn", self.pk)
+
     def clean(self) -> None:
         if self.archive_date and self.archive_date < self.publish_date:
             raise ValidationError({"archive_date": _("আর্কাইভের তারিখ প্রকাশের তারিখের আগে হতে পারে না।")})
@@ -404,14 +410,20 @@ class DesignatedOfficer(OfficeContent):
     def section(self) -> str:  # type: ignore[override]
         return self.scheme
 
+    # What each role is called in each scheme (the law's own words), through gettext.
     ROLE_LABELS = {
-        ("rti", "primary"): (_("তথ্য প্রদানকারী কর্মকর্তা"), "Designated information officer"),
-        ("rti", "alternative"): (_("বিকল্প তথ্য প্রদানকারী কর্মকর্তা"), "Alternative information officer"),
-        ("rti", "appeal"): (_("আপিল কর্তৃপক্ষ"), "Appeal authority"),
-        ("grs", "primary"): (_("অনিক (অভিযোগ নিষ্পত্তি কর্মকর্তা)"), "ANIK (grievance redress officer)"),
-        ("grs", "alternative"): (_("বিকল্প অনিক"), "Alternative ANIK"),
-        ("grs", "appeal"): (_("আপিল কর্মকর্তা"), "Appeal officer"),
+        ("rti", "primary"): _("তথ্য প্রদানকারী কর্মকর্তা"),
+        ("rti", "alternative"): _("বিকল্প তথ্য প্রদানকারী কর্মকর্তা"),
+        ("rti", "appeal"): _("আপিল কর্তৃপক্ষ"),
+        ("grs", "primary"): _("অনিক (অভিযোগ নিষ্পত্তি কর্মকর্তা)"),
+        ("grs", "alternative"): _("বিকল্প অনিক"),
+        ("grs", "appeal"): _("আপিল কর্মকর্তা"),
     }
+
+    @property
+    def role_label(self) -> str:
+        """This designation's role in the active language."""
+        return str(self.ROLE_LABELS[(self.scheme, self.role)])
 
     def clean(self) -> None:
         if not self.officer_id and not self.external_name:
@@ -577,6 +589,12 @@ class Page(OfficeContent):
 
     def __str__(self) -> str:
         return self.title_bn or self.title
+
+    def get_absolute_url(self) -> str:
+        """The page on its office's portal (Bangla)."""
+        from batayon.portal.links import portal_url
+
+        return portal_url(self.office, "page", "bn", self.slug)
 
 
 class MenuItem(models.Model):

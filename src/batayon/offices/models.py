@@ -219,9 +219,11 @@ class Office(models.Model):
             return Office.objects.filter(tier=Tier.DIVISION, area_id=self.division_id).first()
         return self.org_parent
 
-    def portal_path(self, lang: str = "bn") -> str:
-        """The local path of this office's portal (production uses the domain itself)."""
-        return f"/o/{self.domain}/{lang}/"
+    def get_absolute_url(self) -> str:
+        """The office's portal home (Bangla), through the one portal-URL helper."""
+        from batayon.portal.links import portal_url
+
+        return portal_url(self)
 
 
 def normalise_domain(value: str) -> str:
