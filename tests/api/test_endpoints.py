@@ -15,8 +15,11 @@ pytestmark = pytest.mark.django_db
 
 def get(client, url, **headers):
     response = client.get(url, headers=headers)
-    assert response.status_code == 304 or response["Content-Type"].startswith(
-        ("application/json", "application/rss", "application/atom", "application/xml"))
+    if response.status_code == 304:  # a conditional request answered from its validators
+        assert response.content == b""
+    else:
+        assert response["Content-Type"].startswith(
+            ("application/json", "application/rss", "application/atom", "application/xml"))
     return response
 
 
@@ -48,8 +51,7 @@ def test_everything_under_an_office_in_either_hierarchy(client, union_office):
 def test_office_detail_has_both_hierarchies_and_its_people(client, directory):
     r = get(client, "/api/v1/offices/kumarkhali.kushtia.gov.bd")
     body = r.json()
-    assert body["geo"]["district"] == {"code": "25", "level": 2, "name": {"bn": "কুষ্টিয়া", "en": "Kushtia"}} or \
-        body["geo"]["district"]["name"]["en"] == "Kushtia"
+    assert body["geo"]["district"] == {"code": "25", "level": 2, "name": {"bn": "কুষ্টিয়া", "en": "Kushtia"}}
     assert body["geo"]["division"]["name"]["en"] == "Khulna"
     assert body["geo"]["upazila"]["name"]["bn"] == "কুমারখালী"
     assert body["org"]["ministry"]["domain"] == directory.kumarkhali_uno_office.ministry.domain
