@@ -134,7 +134,7 @@ class Kind:
     def check(self, params: dict) -> None:
         unknown = set(params) - self.params_allowed - {"confirmable"}
         if unknown:
-            raise ParamError(f"params.{sorted(unknown)[0]}", f"not a parameter of kind {self.name!r}")
+            raise ParamError(f"params.{min(unknown)}", f"not a parameter of kind {self.name!r}")
 
     def prepare(self, rule: Rule, ctx: Context) -> None:
         """Ask the metric store for what this rule needs (all rules before one run)."""

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import npgettext_lazy, pgettext_lazy
@@ -396,7 +397,7 @@ FIELD_LABELS: dict[str, str] = {
 def model_field(model: type[models.Model], name: str) -> models.Field | None:
     try:
         return model._meta.get_field(name)
-    except Exception:
+    except FieldDoesNotExist:
         return None
 
 

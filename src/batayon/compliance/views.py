@@ -35,7 +35,8 @@ from batayon.offices.models import Area, Office, Tier
 
 from . import rollups
 from .charts import trend_chart
-from .geo import DistrictMap, district_map as district_map_data
+from .geo import DistrictMap
+from .geo import district_map as district_map_data
 from .models import CheckStatus, Rule, Status
 from .services import checklist, confirm_current, confirmable_sections, office_score
 

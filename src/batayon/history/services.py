@@ -173,10 +173,13 @@ def restore(
         if attname in NOT_RESTORED or attname not in fields:
             continue
         field = fields[attname]
-        if field.is_relation and value is not None:
-            # A record an old version pointed at may be gone; restore the rest without it.
-            if not field.related_model._default_manager.filter(pk=value).exists():
-                value = None
+        # A record an old version pointed at may be gone; restore the rest without it.
+        if (
+            field.is_relation
+            and value is not None
+            and not field.related_model._default_manager.filter(pk=value).exists()
+        ):
+            value = None
         setattr(instance, attname, field.to_python(value) if value is not None else None)
     return save_content(
         instance, user, request, action=AuditEntry.Action.RESTORE, expected_version=expected_version,

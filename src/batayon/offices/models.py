@@ -230,11 +230,9 @@ def normalise_domain(value: str) -> str:
     """``https://WWW.Kushtia.gov.bd/`` → ``kushtia.gov.bd``."""
     value = (value or "").strip().lower()
     for prefix in ("https://", "http://"):
-        if value.startswith(prefix):
-            value = value[len(prefix) :]
+        value = value.removeprefix(prefix)
     value = value.split("/", 1)[0].split(":", 1)[0].rstrip(".")
-    if value.startswith("www."):
-        value = value[4:]
+    value = value.removeprefix("www.")
     return value
 
 

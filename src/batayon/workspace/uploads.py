@@ -191,7 +191,7 @@ def pdf_active_keys(data: bytes) -> set[str]:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         for obj in pdf.objects:
             if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-                found |= {k for k in obj.keys() if k in PDF_ACTIVE_KEYS}
+                found |= {k for k in obj if k in PDF_ACTIVE_KEYS}
                 if obj.get("/S") in PDF_ACTIVE_ACTIONS:
                     found.add(str(obj.get("/S")))
         # Direct (non-indirect) dictionaries hang off the root and the pages.
@@ -204,10 +204,10 @@ def pdf_active_keys(data: bytes) -> set[str]:
                     continue
                 seen.add(item.objgen)
             if isinstance(item, (pikepdf.Dictionary, pikepdf.Stream)):
-                found |= {k for k in item.keys() if k in PDF_ACTIVE_KEYS}
+                found |= {k for k in item if k in PDF_ACTIVE_KEYS}
                 if item.get("/S") in PDF_ACTIVE_ACTIONS:
                     found.add(str(item.get("/S")))
-                stack.extend(item[k] for k in item.keys() if k != "/Parent")
+                stack.extend(item[k] for k in item if k != "/Parent")
             elif isinstance(item, pikepdf.Array):
                 stack.extend(item)
     return found
