@@ -8,7 +8,7 @@ state, and ``updated_at``, whose movement is the "ping" that the compliance engi
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +22,9 @@ from batayon.bangla.phone import InvalidPhone, normalise_phone
 from batayon.offices.models import Office, Tier
 
 from .sanitize import sanitize_html
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 # The sections of every portal, as the portal, the rulebook and the workspace name them.
 SECTION_KEYS: tuple[str, ...] = (
@@ -136,8 +139,8 @@ class Officer(OfficeContent):
     section = "officers"
 
     class Meta:
-        ordering = ["sort_order", "id"]
-        indexes = [models.Index(fields=["office", "kind", "state"])]
+        ordering: ClassVar[list[str]] = ["sort_order", "id"]
+        indexes = (models.Index(fields=["office", "kind", "state"]),)
 
     def __str__(self) -> str:
         return f"{self.name_bn or self.name} ({self.designation_bn or self.designation})"
@@ -191,8 +194,8 @@ class Notice(OfficeContent):
     html_fields = ("body",)
 
     class Meta:
-        ordering = ["-publish_date", "-id"]
-        indexes = [models.Index(fields=["office", "state", "publish_date"])]
+        ordering: ClassVar[list[str]] = ["-publish_date", "-id"]
+        indexes = (models.Index(fields=["office", "state", "publish_date"]),)
 
     def __str__(self) -> str:
         return self.title_bn or self.title
@@ -241,7 +244,7 @@ class CitizenCharter(OfficeContent):
     section = "charter"
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["office"], name="one_charter_per_office")]
+        constraints = (models.UniqueConstraint(fields=["office"], name="one_charter_per_office"),)
 
     def __str__(self) -> str:
         return f"Citizen charter: {self.office}"
@@ -270,7 +273,7 @@ class CharterGrievanceStep(OfficeContent):
     section = "charter"
 
     class Meta:
-        ordering = ["step"]
+        ordering: ClassVar[list[str]] = ["step"]
 
 
 class CharterExpectation(OfficeContent):
@@ -286,7 +289,7 @@ class CharterExpectation(OfficeContent):
     section = "charter"
 
     class Meta:
-        ordering = ["step"]
+        ordering: ClassVar[list[str]] = ["step"]
 
 
 class Service(OfficeContent):
@@ -353,8 +356,8 @@ class Service(OfficeContent):
     section = "services"
 
     class Meta:
-        ordering = ["audience", "sort_order", "id"]
-        indexes = [models.Index(fields=["office", "state", "audience"])]
+        ordering: ClassVar[list[str]] = ["audience", "sort_order", "id"]
+        indexes = (models.Index(fields=["office", "state", "audience"]),)
 
     def __str__(self) -> str:
         return self.name_bn or self.name
@@ -402,16 +405,16 @@ class DesignatedOfficer(OfficeContent):
     external_email = models.EmailField(_("ই-মেইল"), blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["office", "scheme", "role"], name="one_designation_per_role")
-        ]
+        constraints = (
+            models.UniqueConstraint(fields=["office", "scheme", "role"], name="one_designation_per_role"),
+        )
 
     @property
     def section(self) -> str:  # type: ignore[override]
         return self.scheme
 
     # What each role is called in each scheme (the law's own words), through gettext.
-    ROLE_LABELS = {
+    ROLE_LABELS: ClassVar[dict[tuple[str, str], StrPromise]] = {
         ("rti", "primary"): _("তথ্য প্রদানকারী কর্মকর্তা"),
         ("rti", "alternative"): _("বিকল্প তথ্য প্রদানকারী কর্মকর্তা"),
         ("rti", "appeal"): _("আপিল কর্তৃপক্ষ"),
@@ -481,8 +484,8 @@ class Document(OfficeContent):
     issued_on = models.DateField(_("তারিখ"), default=timezone.localdate)
 
     class Meta:
-        ordering = ["-issued_on", "-id"]
-        indexes = [models.Index(fields=["office", "category", "fiscal_year", "quarter"])]
+        ordering: ClassVar[list[str]] = ["-issued_on", "-id"]
+        indexes = (models.Index(fields=["office", "category", "fiscal_year", "quarter"]),)
 
     @property
     def section(self) -> str:  # type: ignore[override]
@@ -545,7 +548,7 @@ class Project(OfficeContent):
     section = "projects"
 
     class Meta:
-        ordering = ["-start_date", "-id"]
+        ordering: ClassVar[list[str]] = ["-start_date", "-id"]
 
     def __str__(self) -> str:
         return self.title_bn or self.title
@@ -565,7 +568,7 @@ class FocalPoint(OfficeContent):
     section = "focal-points"
 
     class Meta:
-        ordering = ["sort_order", "id"]
+        ordering: ClassVar[list[str]] = ["sort_order", "id"]
 
 
 class Page(OfficeContent):
@@ -585,7 +588,7 @@ class Page(OfficeContent):
     html_fields = ("body",)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["office", "slug"], name="page_slug_per_office")]
+        constraints = (models.UniqueConstraint(fields=["office", "slug"], name="page_slug_per_office"),)
 
     def __str__(self) -> str:
         return self.title_bn or self.title
@@ -616,8 +619,8 @@ class MenuItem(models.Model):
     sort_order = models.PositiveIntegerField(default=100)
 
     class Meta:
-        ordering = ["sort_order", "id"]
-        constraints = [models.UniqueConstraint(fields=["tier", "key"], name="menu_key_per_tier")]
+        ordering: ClassVar[list[str]] = ["sort_order", "id"]
+        constraints = (models.UniqueConstraint(fields=["tier", "key"], name="menu_key_per_tier"),)
 
     def __str__(self) -> str:
         return f"{self.tier}: {self.title_bn or self.title}"

@@ -8,7 +8,7 @@ indexed ``LIKE 'prefix%'`` query, and the denormalised ``division``/``district``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from django.core.cache import cache
 from django.db import models
@@ -40,8 +40,8 @@ class Area(models.Model):
     lon = models.FloatField(null=True, blank=True)
 
     class Meta:
-        ordering = ["level", "name_bn"]
-        constraints = [models.UniqueConstraint(fields=["level", "code"], name="area_level_code_unique")]
+        ordering: ClassVar[list[str]] = ["level", "name_bn"]
+        constraints = (models.UniqueConstraint(fields=["level", "code"], name="area_level_code_unique"),)
 
     def __str__(self) -> str:
         return self.name_bn or self.name
@@ -144,12 +144,12 @@ class Office(models.Model):
     objects = OfficeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name_bn"]
-        indexes = [
+        ordering: ClassVar[list[str]] = ["name_bn"]
+        indexes = (
             models.Index(fields=["district", "tier"]),
             models.Index(fields=["upazila", "tier"]),
             models.Index(fields=["ministry", "tier"]),
-        ]
+        )
 
     def __str__(self) -> str:
         return self.name_bn or self.name

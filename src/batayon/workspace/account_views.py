@@ -28,7 +28,8 @@ from batayon.bangla.digits import to_latin_digits
 class LoginForm(AuthenticationForm):
     """Django's sign-in form (fields ``username`` and ``password``) with Bangla messages."""
 
-    error_messages = {
+    # RUF012 is wrong here: django-stubs declares error_messages an instance attribute (ClassVar clashes).
+    error_messages = {  # noqa: RUF012
         "invalid_login": gettext_lazy(
             "ব্যবহারকারীর নাম বা পাসওয়ার্ড সঠিক নয়। কয়েকবার ভুল হলে অ্যাকাউন্ট কিছু সময়ের জন্য বন্ধ থাকবে।"
         ),
