@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Office
 
 from .models import Membership, Role
@@ -149,7 +150,7 @@ def office_permission_required(action: str) -> Callable[[Callable[..., HttpRespo
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, domain: str, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: OfficeRequest, *args: Any, domain: str, **kwargs: Any) -> HttpResponse:
             if (refused := _sign_in_gate(request)) is not None:
                 return refused
             office = get_object_or_404(Office, domain=domain)

@@ -31,6 +31,7 @@ from batayon.accounts.permissions import (
     public_view,
     supervised_offices,
 )
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Area, Office, Tier
 
 from . import rollups
@@ -271,7 +272,7 @@ def eservices(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @office_permission_required("view")
-def office_checklist(request: HttpRequest) -> HttpResponse:
+def office_checklist(request: OfficeRequest) -> HttpResponse:
     """An office's checklist for its editors (and its supervisors): what to fix first."""
     office = request.office
     items = checklist(office)
@@ -299,7 +300,7 @@ def _can_confirm(user, office: Office) -> bool:
 
 @require_POST
 @office_permission_required("confirm")
-def confirm(request: HttpRequest) -> HttpResponse:
+def confirm(request: OfficeRequest) -> HttpResponse:
     office = request.office
     section = request.POST.get("section", "")
     try:

@@ -47,6 +47,9 @@ class ContentQuerySet(models.QuerySet):
         return self.filter(office=office)
 
 
+ContentManager = models.Manager.from_queryset(ContentQuerySet)
+
+
 class OfficeContent(models.Model):
     """What every item of mandated content has in common."""
 
@@ -61,7 +64,7 @@ class OfficeContent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = ContentQuerySet.as_manager()
+    objects: ClassVar[ContentManager] = ContentManager()
 
     # The portal section this kind of content is shown in (see portal.sections).
     section: str = ""
@@ -106,6 +109,9 @@ class OfficerQuerySet(ContentQuerySet):
         return self.current().filter(kind=Officer.Kind.OFFICER).order_by("sort_order", "id").first()
 
 
+OfficerManager = models.Manager.from_queryset(OfficerQuerySet)
+
+
 class Officer(OfficeContent):
     """An officer or a member of staff (কর্মকর্তা / কর্মচারী), R-2.1."""
 
@@ -134,7 +140,9 @@ class Officer(OfficeContent):
     left_on = models.DateField(_("বদলি/অবসরের তারিখ"), null=True, blank=True)
     successor = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    objects = OfficerQuerySet.as_manager()
+    objects: ClassVar[OfficerManager] = OfficerManager()
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        _default_manager: ClassVar[OfficerManager]
 
     section = "officers"
 
@@ -172,6 +180,9 @@ class NoticeQuerySet(ContentQuerySet):
         return self.filter(Notice.live_q(today, archived=archived))
 
 
+NoticeManager = models.Manager.from_queryset(NoticeQuerySet)
+
+
 class Notice(OfficeContent):
     """A notice or letter on the notice board (নোটিশ বোর্ড), R-2.2."""
 
@@ -188,7 +199,9 @@ class Notice(OfficeContent):
     publish_date = models.DateField(_("প্রকাশের তারিখ"), default=timezone.localdate, db_index=True)
     archive_date = models.DateField(_("আর্কাইভের তারিখ"), null=True, blank=True)
 
-    objects = NoticeQuerySet.as_manager()
+    objects: ClassVar[NoticeManager] = NoticeManager()
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        _default_manager: ClassVar[NoticeManager]
 
     section = "notices"
     html_fields = ("body",)
@@ -237,6 +250,10 @@ class CitizenCharter(OfficeContent):
         vision_bn: str | None
         vision_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[CitizenCharter]]
+        _default_manager: ClassVar[ContentManager[CitizenCharter]]
+
     vision = models.TextField(_("রূপকল্প"), blank=True)  # translated
     mission = models.TextField(_("অভিলক্ষ্য"), blank=True)  # translated
     approved_on = models.DateField(_("অনুমোদনের তারিখ"), null=True, blank=True)
@@ -261,6 +278,10 @@ class CharterGrievanceStep(OfficeContent):
         when_bn: str | None
         when_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[CharterGrievanceStep]]
+        _default_manager: ClassVar[ContentManager[CharterGrievanceStep]]
+
     step = models.PositiveSmallIntegerField(_("ক্রমিক"), default=1)
     when = models.CharField(_("কখন যোগাযোগ করবেন"), max_length=300)  # translated
     contact_officer = models.ForeignKey(
@@ -282,6 +303,10 @@ class CharterExpectation(OfficeContent):
     if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
         text_bn: str | None
         text_en: str | None
+
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[CharterExpectation]]
+        _default_manager: ClassVar[ContentManager[CharterExpectation]]
 
     step = models.PositiveSmallIntegerField(_("ক্রমিক"), default=1)
     text = models.CharField(_("করণীয়"), max_length=500)  # translated
@@ -310,6 +335,10 @@ class Service(OfficeContent):
         required_documents_en: str | None
         time_limit_bn: str | None
         time_limit_en: str | None
+
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[Service]]
+        _default_manager: ClassVar[ContentManager[Service]]
 
     class Audience(models.TextChoices):
         CITIZEN = "citizen", _("নাগরিক সেবা")
@@ -386,6 +415,10 @@ class DesignatedOfficer(OfficeContent):
         external_name_bn: str | None
         external_name_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[DesignatedOfficer]]
+        _default_manager: ClassVar[ContentManager[DesignatedOfficer]]
+
     class Scheme(models.TextChoices):
         RTI = "rti", _("তথ্য অধিকার")
         GRS = "grs", _("অভিযোগ প্রতিকার ব্যবস্থা")
@@ -458,6 +491,10 @@ class Document(OfficeContent):
         description_en: str | None
         title_bn: str | None
         title_en: str | None
+
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[Document]]
+        _default_manager: ClassVar[ContentManager[Document]]
 
     class Category(models.TextChoices):
         APA = "apa", _("বার্ষিক কর্মসম্পাদন চুক্তি")
@@ -532,6 +569,10 @@ class Project(OfficeContent):
         title_bn: str | None
         title_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[Project]]
+        _default_manager: ClassVar[ContentManager[Project]]
+
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("প্রস্তাবিত")
         ONGOING = "ongoing", _("চলমান")
@@ -561,6 +602,10 @@ class FocalPoint(OfficeContent):
         subject_bn: str | None
         subject_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[FocalPoint]]
+        _default_manager: ClassVar[ContentManager[FocalPoint]]
+
     subject = models.CharField(_("বিষয়"), max_length=300)  # translated
     officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="focal_points")
     sort_order = models.PositiveIntegerField(_("ক্রম"), default=100)
@@ -579,6 +624,10 @@ class Page(OfficeContent):
         body_en: str | None
         title_bn: str | None
         title_en: str | None
+
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[Page]]
+        _default_manager: ClassVar[ContentManager[Page]]
 
     slug = models.SlugField(max_length=80)
     title = models.CharField(_("শিরোনাম"), max_length=300)  # translated
@@ -610,6 +659,10 @@ class MenuItem(models.Model):
     if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
         title_bn: str | None
         title_en: str | None
+
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[models.Manager[MenuItem]]
+        _default_manager: ClassVar[models.Manager[MenuItem]]
 
     tier = models.CharField(max_length=20, choices=Tier.choices, db_index=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")

@@ -23,6 +23,10 @@ class Area(models.Model):
         name_bn: str | None
         name_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[models.Manager[Area]]
+        _default_manager: ClassVar[models.Manager[Area]]
+
     class Level(models.IntegerChoices):
         DIVISION = 1, _("বিভাগ")
         DISTRICT = 2, _("জেলা")
@@ -96,6 +100,9 @@ class OfficeQuerySet(models.QuerySet):
         return self.filter(office.supervision_q())
 
 
+OfficeManager = models.Manager.from_queryset(OfficeQuerySet)
+
+
 class Office(models.Model):
     """One government office, and so one portal."""
 
@@ -141,7 +148,9 @@ class Office(models.Model):
     # When any published content of the office last changed (R-2.14 site-wide footer).
     content_updated_at = models.DateTimeField(null=True, blank=True)
 
-    objects = OfficeQuerySet.as_manager()
+    objects: ClassVar[OfficeManager] = OfficeManager()
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        _default_manager: ClassVar[OfficeManager]
 
     class Meta:
         ordering: ClassVar[list[str]] = ["name_bn"]

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from batayon.content.menus import menu_for_tier
 from batayon.content.models import Notice, Officer, Page, Service
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
 
 from .links import portal_url
@@ -60,7 +61,7 @@ def portal_view(office_required: bool = True) -> Callable[[PortalView], PortalVi
         @wraps(view)
         @require_safe
         @cache_control(public=True, max_age=300)
-        def wrapper(request: HttpRequest, lang: str, *args: Any, domain: str | None = None, **kwargs: Any):
+        def wrapper(request: OfficeRequest, lang: str, *args: Any, domain: str | None = None, **kwargs: Any):
             office_id = office_id_for_host(domain) if domain else request.office_id
             if domain and office_id is None:
                 raise Http404("No such portal")
@@ -79,7 +80,7 @@ def portal_view(office_required: bool = True) -> Callable[[PortalView], PortalVi
     return decorator
 
 
-def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def _render(request: OfficeRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     portal: PortalContext = request.portal
     context.setdefault("portal", portal)
     context.setdefault("office", portal.office)
@@ -89,7 +90,7 @@ def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> Htt
     return render(request, template, context)
 
 
-def root(request: HttpRequest) -> HttpResponse:
+def root(request: OfficeRequest) -> HttpResponse:
     """``/``: an office's domain opens its Bangla home page; the platform host, the national root."""
     if request.office_id:
         return HttpResponseRedirect(reverse("home", kwargs={"lang": "bn"}))
@@ -97,7 +98,7 @@ def root(request: HttpRequest) -> HttpResponse:
 
 
 @portal_view(office_required=False)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: OfficeRequest) -> HttpResponse:
     office = request.portal.office
     if office is None:
         return national_root(request)
@@ -174,7 +175,7 @@ def org_directory(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @portal_view()
-def section(request: HttpRequest, key: str) -> HttpResponse:
+def section(request: OfficeRequest, key: str) -> HttpResponse:
     spec = SECTIONS.get(key)
     if spec is None:
         raise Http404("No such section")
@@ -185,7 +186,7 @@ def section(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @portal_view()
-def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(Notice.objects.of(request.portal.office).live(), pk=pk)
     return _render(
         request, "portal/notice_detail.html",
@@ -194,7 +195,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @portal_view()
-def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def page_detail(request: OfficeRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(Page.objects.published().of(request.portal.office), slug=slug)
     return _render(request, "portal/page.html", {"page": page, "updated": page.updated_at})
 

@@ -38,6 +38,7 @@ from batayon.content.models import (
     PublishState,
     Service,
 )
+from batayon.core.http import OfficeRequest
 from batayon.core.templatetags.bn import num
 from batayon.history.models import AuditEntry
 from batayon.history.services import (
@@ -145,7 +146,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @office_permission_required("view")
-def office_page(request: HttpRequest) -> HttpResponse:
+def office_page(request: OfficeRequest) -> HttpResponse:
     office = request.office
     items = compliance.checklist(office)
     score = compliance.office_score(office)
@@ -164,7 +165,7 @@ def office_page(request: HttpRequest) -> HttpResponse:
 
 
 @office_permission_required("view_drafts")
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: OfficeRequest) -> HttpResponse:
     entries = AuditEntry.objects.filter(office=request.office).select_related("content_type")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "workspace/audit_log.html", _ctx(request, page=page))
@@ -181,7 +182,7 @@ def _last_confirmed(office: Office, section: str) -> AuditEntry | None:
 
 
 @office_permission_required("view_drafts")
-def section_list(request: HttpRequest, section: str) -> HttpResponse:
+def section_list(request: OfficeRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     if editor.section != editor.key:  # charter rows live on the charter's page
         return redirect(_section_url(request.office, editor.section))
@@ -288,7 +289,7 @@ def _others_changes(obj: Any, opened: int | None) -> list[Any]:
 
 
 @office_permission_required("edit")
-def item_edit(request: HttpRequest, section: str, pk: int | None = None) -> HttpResponse:
+def item_edit(request: OfficeRequest, section: str, pk: int | None = None) -> HttpResponse:
     editor = _editor(section)
     office = request.office
     qs = editor.queryset(office)
@@ -355,7 +356,7 @@ def item_edit(request: HttpRequest, section: str, pk: int | None = None) -> Http
 
 
 @office_permission_required("edit")
-def item_delete(request: HttpRequest, section: str, pk: int) -> HttpResponse:
+def item_delete(request: OfficeRequest, section: str, pk: int) -> HttpResponse:
     editor = _editor(section)
     obj = get_object_or_404(editor.queryset(request.office), pk=pk)
     if request.method == "POST":
@@ -366,7 +367,7 @@ def item_delete(request: HttpRequest, section: str, pk: int) -> HttpResponse:
 
 
 @office_permission_required("view_drafts")
-def item_history(request: HttpRequest, section: str, pk: int) -> HttpResponse:
+def item_history(request: OfficeRequest, section: str, pk: int) -> HttpResponse:
     editor = _editor(section)
     obj = get_object_or_404(editor.queryset(request.office), pk=pk)
     audit = AuditEntry.objects.filter(
@@ -381,7 +382,7 @@ def item_history(request: HttpRequest, section: str, pk: int) -> HttpResponse:
 
 @require_POST
 @office_permission_required("edit")
-def item_restore(request: HttpRequest, section: str, pk: int, revision: int) -> HttpResponse:
+def item_restore(request: OfficeRequest, section: str, pk: int, revision: int) -> HttpResponse:
     editor = _editor(section)
     obj = get_object_or_404(editor.queryset(request.office), pk=pk)
     rev = get_object_or_404(revisions_of(obj), pk=revision)
@@ -398,7 +399,7 @@ def item_restore(request: HttpRequest, section: str, pk: int, revision: int) -> 
 
 @require_POST
 @office_permission_required("approve")
-def item_approve(request: HttpRequest, section: str, pk: int) -> HttpResponse:
+def item_approve(request: OfficeRequest, section: str, pk: int) -> HttpResponse:
     editor = _editor(section)
     obj = get_object_or_404(editor.queryset(request.office), pk=pk)
     if obj.state != PublishState.PUBLISHED:
@@ -416,7 +417,7 @@ def item_approve(request: HttpRequest, section: str, pk: int) -> HttpResponse:
 
 @require_POST
 @office_permission_required("confirm")
-def section_confirm(request: HttpRequest, section: str) -> HttpResponse:
+def section_confirm(request: OfficeRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     office = request.office
     try:
@@ -441,7 +442,7 @@ HANDOVER_FIELDS = [
 
 
 @office_permission_required("edit")
-def officer_transfer(request: HttpRequest, section: str, pk: int) -> HttpResponse:
+def officer_transfer(request: OfficeRequest, section: str, pk: int) -> HttpResponse:
     editor = _editor(section)
     if editor.model is not Officer:
         raise Http404
@@ -491,7 +492,7 @@ def _import_key(office: Office, section: str) -> str:
 
 
 @office_permission_required("import")
-def officer_import(request: HttpRequest, section: str) -> HttpResponse:
+def officer_import(request: OfficeRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     if not editor.importable:
         raise Http404
