@@ -8,7 +8,7 @@ state, and ``updated_at``, whose movement is the "ping" that the compliance engi
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -40,10 +40,10 @@ class PublishState(models.TextChoices):
 
 
 class ContentQuerySet(models.QuerySet):
-    def published(self) -> ContentQuerySet:
+    def published(self) -> Self:
         return self.filter(state=PublishState.PUBLISHED)
 
-    def of(self, office: Office | int) -> ContentQuerySet:
+    def of(self, office: Office | int) -> Self:
         return self.filter(office=office)
 
 
@@ -447,7 +447,7 @@ class DesignatedOfficer(OfficeContent):
         return self.scheme
 
     # What each role is called in each scheme (the law's own words), through gettext.
-    ROLE_LABELS: ClassVar[dict[tuple[str, str], StrPromise]] = {
+    ROLE_LABELS: ClassVar[dict[tuple[str, ...], StrPromise]] = {
         ("rti", "primary"): _("তথ্য প্রদানকারী কর্মকর্তা"),
         ("rti", "alternative"): _("বিকল্প তথ্য প্রদানকারী কর্মকর্তা"),
         ("rti", "appeal"): _("আপিল কর্তৃপক্ষ"),
