@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from batayon.content.models import (
     Notice,
 )
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Office
 from batayon.portal.links import portal_url
 
@@ -97,7 +98,7 @@ class NoticesAtom(NoticesRss):
         return self.description(office)
 
 
-def _validators(request: HttpRequest, office: Office, what: str) -> HttpResponse | None:
+def _validators(request: OfficeRequest, office: Office, what: str) -> HttpResponse | None:
     etag = make_etag(what, request.path, office.pk, office.domain, office.content_updated_at)
     return conditional(request, etag, office.content_updated_at or office.created_at)
 

@@ -223,7 +223,7 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def rate_limit(request: HttpRequest) -> dict[str, str]:
+def rate_limit(request: OfficeRequest) -> dict[str, str]:
     """Count the request in its fixed window; 429 once the client's limit is used up."""
     window = max(1, int(getattr(settings, "API_RATE_WINDOW_SECONDS", 60)))
     key = authenticate(request)

@@ -33,6 +33,7 @@ from batayon.content.models import (
     Officer,
     Service,
 )
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
 from batayon.portal.links import portal_url
 
@@ -201,7 +202,7 @@ def _designated(d: DesignatedOfficer | None) -> dict[str, Any] | None:
     }
 
 
-def _office_validators(request: HttpRequest, office: Office, *extra: Any) -> HttpResponse | None:
+def _office_validators(request: OfficeRequest, office: Office, *extra: Any) -> HttpResponse | None:
     etag = make_etag(request.path, request.GET.urlencode(), office.pk, office.content_updated_at,
                      _registry_version(), *extra)
     return conditional(request, etag, office.content_updated_at or office.created_at)
@@ -211,7 +212,7 @@ def _office_validators(request: HttpRequest, office: Office, *extra: Any) -> Htt
 
 
 @api_view()
-def office_list(request: HttpRequest) -> HttpResponse:
+def office_list(request: OfficeRequest) -> HttpResponse:
     qs = Office.objects.select_related("district", "upazila")
     tier = choice_param(request, "tier", [t.value for t in Tier])
     if tier:
@@ -394,7 +395,7 @@ def _date_input(body: dict, name: str, required: bool = False) -> dt.date | None
         raise _invalid(name, str(exc), "not a valid date (use YYYY-MM-DD)") from None
 
 
-def create_notice(request: HttpRequest, office: Office) -> HttpResponse:
+def create_notice(request: OfficeRequest, office: Office) -> HttpResponse:
     """Publish a notice sent by another system (e.g. e-Nothi), with an office-scoped API key."""
     key = authenticate(request)
     if key is None:
@@ -543,7 +544,7 @@ def hit_json(hit: search_engine.Hit) -> dict[str, Any]:
 
 
 @api_view()
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: OfficeRequest) -> HttpResponse:
     q = clean_q(request.GET.get("q"))
     kind = choice_param(request, "type", SEARCH_TYPES)
     office_domain = str_param(request, "office", 253)
@@ -578,7 +579,7 @@ _OPENAPI: tuple[dict, str] | None = None
 
 
 @api_view(max_age=3600)
-def openapi_json(request: HttpRequest) -> HttpResponse:
+def openapi_json(request: OfficeRequest) -> HttpResponse:
     global _OPENAPI
     if _OPENAPI is None:
         from .openapi import document

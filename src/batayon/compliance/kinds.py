@@ -66,6 +66,9 @@ class Context:
     store: MetricStore = field(init=False)
     confirmations: dict[tuple[int, str], dt.datetime] = field(default_factory=dict)
     extra_queries: int = 0
+    # Set by engine.compute: each office's tier, and how long the metric queries took.
+    office_tiers: dict[int, str] = field(init=False, default_factory=dict)
+    timings: dict[str, float] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.today = timezone.localdate(self.now)

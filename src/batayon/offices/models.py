@@ -171,7 +171,7 @@ class Office(models.Model):
         # after the insert.
         fixes: dict[str, object] = {}
         if not self.org_path.endswith(f"/{self.pk}/"):
-            fixes["org_path"] = (self.org_parent.org_path if self.org_parent_id else "/") + f"{self.pk}/"
+            fixes["org_path"] = (self.org_parent.org_path if self.org_parent is not None else "/") + f"{self.pk}/"
         if self.tier == Tier.MINISTRY and self.ministry_id != self.pk:
             fixes["ministry_id"] = self.pk
         if self.tier == Tier.AGENCY and self.agency_id != self.pk:

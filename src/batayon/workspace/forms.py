@@ -6,7 +6,7 @@ columns of one translated field) or a single field. Uploads go through ``uploads
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -80,7 +80,11 @@ class ContentForm(forms.ModelForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
-            if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Officer:
+            if (
+                isinstance(field, forms.ModelChoiceField)
+                and field.queryset is not None
+                and field.queryset.model is Officer
+            ):
                 field.queryset = officer_choices(office)
                 field.empty_label = _("— বেছে নিন —")
         for name, options in self.file_fields.items():
@@ -117,7 +121,7 @@ class ContentForm(forms.ModelForm):
         return clean.as_django_file()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data  # ModelForm.clean returns cleaned_data
         for name in self.file_fields:
             if name in self.fields and name in data:
                 try:
@@ -220,8 +224,9 @@ class DesignatedOfficerForm(ContentForm):
     def __init__(self, *args: Any, scheme: str, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.instance.scheme = scheme
-        labels: ClassVar[dict[str, StrOrPromise]] = DesignatedOfficer.ROLE_LABELS
-        self.fields["role"].choices = [(r, labels[(scheme, r)]) for r in DesignatedOfficer.Role.values]
+        labels = DesignatedOfficer.ROLE_LABELS
+        role = cast("forms.ChoiceField", self.fields["role"])
+        role.choices = [(r, labels[(scheme, r)]) for r in DesignatedOfficer.Role.values]
         self.fields["officer"].help_text = _("তালিকায় না থাকলে নিচে নাম ও পদবি লিখুন।")
 
     def validate_unique(self) -> None:
@@ -243,7 +248,8 @@ class DocumentForm(ContentForm):
 
     def __init__(self, *args: Any, categories: tuple[str, ...], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [c for c in Document.Category.choices if c[0] in categories]
+        category = cast("forms.ChoiceField", self.fields["category"])
+        category.choices = [c for c in Document.Category.choices if c[0] in categories]
         self.fields["fiscal_year"].help_text = _("যেমন ২০২৪-২৫")
 
     def clean_fiscal_year(self) -> str:
