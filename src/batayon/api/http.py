@@ -280,7 +280,7 @@ def api_view(methods: tuple[str, ...] = ("GET",), max_age: int = 60) -> Callable
 
         @csrf_exempt  # no cookies are used: writes are authorised by API key only
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: OfficeRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             rate_headers: dict[str, str] = {}
             try:
                 if request.method not in allowed:

@@ -126,7 +126,7 @@ def _tier(tier: str) -> dict[str, Any]:
 
 def office_summary(office: Office) -> dict[str, Any]:
     return {
-        **office_ref(office),
+        **(office_ref(office) or {}),
         "tier": _tier(office.tier),
         "district": office.district.code if office.district_id and office.district else None,
         "upazila": office.upazila.code if office.upazila_id and office.upazila else None,
@@ -242,7 +242,7 @@ def office_list(request: OfficeRequest) -> HttpResponse:
 
 
 @api_view()
-def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
+def office_detail(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     if (not_modified := _office_validators(request, office)) is not None:
         return not_modified
@@ -286,7 +286,7 @@ def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
 
 
 @api_view()
-def office_officers(request: HttpRequest, domain: str) -> HttpResponse:
+def office_officers(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     kind = choice_param(request, "kind", [k for k, _ in Officer.Kind.choices])
     if (not_modified := _office_validators(request, office)) is not None:
@@ -323,7 +323,7 @@ def service_json(s: Service) -> dict[str, Any]:
 
 
 @api_view()
-def office_services(request: HttpRequest, domain: str) -> HttpResponse:
+def office_services(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     audience = choice_param(request, "audience", [a for a, _ in Service.Audience.choices])
     if (not_modified := _office_validators(request, office)) is not None:
@@ -349,7 +349,7 @@ def notice_json(request: HttpRequest, n: Notice) -> dict[str, Any]:
 
 
 @api_view(methods=("GET", "POST"))
-def office_notices(request: HttpRequest, domain: str) -> HttpResponse:
+def office_notices(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     if request.method == "POST":
         return create_notice(request, office)
@@ -420,7 +420,7 @@ def create_notice(request: OfficeRequest, office: Office) -> HttpResponse:
     notice = Notice(
         office=office, title_bn=title_bn, title_en=title_en, body_bn=body_bn, body_en=body_en,
         memo_number=nfc(memo.strip()),
-        publish_date=_date_input(body, "publish_date", required=True),
+        publish_date=_date_input(body, "publish_date", required=True),  # type: ignore[misc]  # full_clean reports None
         archive_date=_date_input(body, "archive_date"),
     )
     try:
@@ -452,7 +452,7 @@ def document_json(request: HttpRequest, d: Document) -> dict[str, Any]:
 
 
 @api_view()
-def office_documents(request: HttpRequest, domain: str) -> HttpResponse:
+def office_documents(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     category = choice_param(request, "category", [c for c, _ in Document.Category.choices])
     fiscal_year = str_param(request, "fiscal_year", 7, r"[0-9]{4}-[0-9]{2}")
@@ -507,7 +507,7 @@ def checklist_item_json(item: Any) -> dict[str, Any]:
 
 
 @api_view()
-def office_compliance(request: HttpRequest, domain: str) -> HttpResponse:
+def office_compliance(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     # Status depends on the clock (deadlines pass) as well as on content: validators from
     # the content stamp and today's date.

@@ -220,14 +220,14 @@ def section_list(request: OfficeRequest, section: str) -> HttpResponse:
 
 def _mark_mail_failures(office: Office, notices: list[Notice]) -> None:
     """Flag notices whose last e-mail attempt failed, so the editor sees it on the list."""
-    last: dict[int, bool] = {}
+    last: dict[int | None, bool] = {}
     for object_id, changes in (
         AuditEntry.objects.filter(office=office, action=AuditEntry.Action.EMAIL, object_id__in=[n.pk for n in notices])
         .order_by("at", "id").values_list("object_id", "changes")
     ):
         last[object_id] = bool(changes.get("ok"))
     for n in notices:
-        n.mail_failed = last.get(n.pk) is False
+        n.mail_failed = last.get(n.pk) is False  # type: ignore[attr-defined]  # shown by the template
 
 
 def _charter_context(request: HttpRequest, office: Office) -> dict[str, Any]:
@@ -295,8 +295,8 @@ def item_edit(request: OfficeRequest, section: str, pk: int | None = None) -> Ht
     qs = editor.queryset(office)
     if pk is not None:
         instance = get_object_or_404(qs, pk=pk)
-    elif editor.singleton and qs.exists():
-        return redirect("workspace:edit", office.domain, section, qs.first().pk)
+    elif editor.singleton and (first := qs.first()) is not None:
+        return redirect("workspace:edit", office.domain, section, first.pk)
     else:
         instance = editor.new_instance(office)
     prefix = request.POST.get("_prefix") or None if request.method == "POST" else None
@@ -411,7 +411,8 @@ def item_approve(request: OfficeRequest, section: str, pk: int) -> HttpResponse:
                 _mail_after_commit(request, obj, mail)
         _report_mail(request, mail)
         messages.success(request, _("অনুমোদিত ও প্রকাশিত হয়েছে।"))
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith(reverse("workspace:home"))
+    next_url = request.POST.get("next", "")
+    return redirect(next_url if next_url.startswith(reverse("workspace:home"))
                     else _section_url(request.office, editor.section))
 
 
@@ -461,7 +462,7 @@ def officer_transfer(request: OfficeRequest, section: str, pk: int) -> HttpRespo
                     mobile=d["successor_mobile"], phone=old.phone, email=d["successor_email"],
                     joined_on=d["joined_on"] or d["left_on"], state=PublishState.PUBLISHED,
                 )
-                new.name, new.designation = new.name_bn, new.designation_bn
+                new.name, new.designation = new.name_bn or "", new.designation_bn or ""
                 save_content(new, request.user, request, note={"successor_of": old.pk})
                 old.left_on = d["left_on"]
                 old.successor = new
