@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from batayon.core.http import OfficeRequest
@@ -211,7 +211,10 @@ def password_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
     return wrapper
 
 
-def public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+_View = TypeVar("_View", bound=Callable[..., HttpResponseBase])
+
+
+def public_view(view: _View) -> _View:
     """Mark a view under a protected prefix as deliberately open (login page, public reports)."""
     view.permission_action = "public"  # type: ignore[attr-defined]
     return view

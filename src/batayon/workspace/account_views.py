@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -92,7 +93,7 @@ def _next(request: HttpRequest) -> str:
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Verify a token, or enrol an authenticator app first if the user has none yet."""
     user = request.user
-    if user.is_verified():
+    if user.is_verified():  # type: ignore[union-attr]  # added by django_otp's OTPMiddleware
         return redirect(_next(request))
     confirmed = list(TOTPDevice.objects.filter(user=user, confirmed=True))
     enrolling = not confirmed
@@ -104,7 +105,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["token"]
-        candidates = [device] if enrolling else confirmed
+        candidates: list[Any] = [device] if enrolling else confirmed
         throttled = any(not d.verify_is_allowed()[0] for d in candidates)
         match = next((d for d in candidates if d.verify_token(token)), None)
         if match is not None:
@@ -121,6 +122,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         "lang": (get_language() or "bn")[:2],
     }
     if enrolling:
+        assert device is not None  # found or created above
         secret = base64.b32encode(device.bin_key).decode().rstrip("=")
         ctx["qr"] = _qr_data_uri(device.config_url)
         ctx["secret"] = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
