@@ -443,7 +443,7 @@ class DesignatedOfficer(OfficeContent):
         )
 
     @property
-    def section(self) -> str:  # type: ignore[override]
+    def section(self) -> str:  # type: ignore[override]  # a property over the base class attribute
         return self.scheme
 
     # What each role is called in each scheme (the law's own words), through gettext.
@@ -525,7 +525,7 @@ class Document(OfficeContent):
         indexes = (models.Index(fields=["office", "category", "fiscal_year", "quarter"]),)
 
     @property
-    def section(self) -> str:  # type: ignore[override]
+    def section(self) -> str:  # type: ignore[override]  # a property over the base class attribute
         return CATEGORY_SECTION.get(self.category, "documents")
 
     def __str__(self) -> str:
