@@ -1,6 +1,6 @@
 # Batayon: two commands set everything up on a fresh machine.
 #   make demo   installs, creates the embedded SQLite database, loads the demo, serves it
-#   make test   installs the test dependencies and runs the whole suite
+#   make test   installs the test dependencies, lints and type-checks (make lint), runs the whole suite
 # PORT=8001 make demo serves on another port. DATABASE_URL=postgres://… make test runs the
 # suite on PostgreSQL.
 
@@ -43,7 +43,7 @@ demo: install fonts
 serve: install
 	BATAYON_DEBUG=1 $(BIN)/batayon runserver 127.0.0.1:$(PORT)
 
-test: install system-deps
+test: install system-deps lint
 	BATAYON_TESTING=1 $(BIN)/pytest
 
 test-postgres: install system-deps
@@ -59,8 +59,10 @@ messages: install
 	cd src/batayon && BATAYON_DATA_DIR=$(BATAYON_DATA_DIR) ../../$(BIN)/batayon makemessages -l bn -l en --no-obsolete
 	$(BIN)/python tools/fill_catalogues.py
 
+# ruff (rules in pyproject.toml) and mypy with django-stubs (its plugin reads the settings).
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	BATAYON_TESTING=1 $(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

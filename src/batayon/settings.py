@@ -225,7 +225,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-BATAYON_MAX_UPLOAD_BYTES = int(os.environ.get("BATAYON_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+BATAYON_MAX_UPLOAD_BYTES = int(os.environ.get("BATAYON_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 
 # Security headers on by default; the demo on plain http turns the https-only ones off.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -233,7 +233,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = int(os.environ.get("BATAYON_SESSION_SECONDS", 8 * 3600))
+SESSION_COOKIE_AGE = int(os.environ.get("BATAYON_SESSION_SECONDS", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 HTTPS = env_bool("BATAYON_HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = HTTPS
@@ -256,7 +256,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # django-axes: lock an account+address pair after repeated failures.
-AXES_FAILURE_LIMIT = int(os.environ.get("BATAYON_LOGIN_FAILURE_LIMIT", 5))
+AXES_FAILURE_LIMIT = int(os.environ.get("BATAYON_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -277,9 +277,9 @@ LOGGING = {
 # API
 # Requests per window (seconds) from one client address, and from one API key; 0 turns a
 # limit off. Counted in the cache (Redis in production, so all app servers share the count).
-API_RATE_LIMIT = int(os.environ.get("BATAYON_API_RATE_LIMIT", 300))
-API_KEY_RATE_LIMIT = int(os.environ.get("BATAYON_API_KEY_RATE_LIMIT", 1200))
-API_RATE_WINDOW_SECONDS = int(os.environ.get("BATAYON_API_RATE_WINDOW", 60))
+API_RATE_LIMIT = int(os.environ.get("BATAYON_API_RATE_LIMIT", "300"))
+API_KEY_RATE_LIMIT = int(os.environ.get("BATAYON_API_KEY_RATE_LIMIT", "1200"))
+API_RATE_WINDOW_SECONDS = int(os.environ.get("BATAYON_API_RATE_WINDOW", "60"))
 # Behind our own load balancer, the header that carries the client's address
 # (e.g. HTTP_X_FORWARDED_FOR); empty: REMOTE_ADDR.
 API_CLIENT_IP_HEADER = os.environ.get("BATAYON_API_CLIENT_IP_HEADER", "")

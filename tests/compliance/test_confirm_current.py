@@ -46,7 +46,7 @@ def test_confirming_from_the_supervision_page_is_audited(db, kushtia_dc):
     from batayon.history.models import AuditEntry
 
     ensure_rules()
-    section = sorted(confirmable_sections())[0]
+    section = min(confirmable_sections())
     user = get_user_model().objects.create_user("confirmer", password="x" * 12)
     confirm_current(kushtia_dc, section, user)
     entry = AuditEntry.objects.get(office=kushtia_dc, action=AuditEntry.Action.CONFIRM)

@@ -1,13 +1,14 @@
 """What a citizen on a cheap phone and a screen-reader user notice about every page."""
 
 import re
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 
 
 def test_office_home_is_small(client, filled_office):
     html = client.get("/o/kushtia.gov.bd/bn/").content
-    css = open(finders.find("portal/portal.css"), "rb").read()
+    css = Path(finders.find("portal/portal.css")).read_bytes()
     assert len(html) + len(css) < 50 * 1024
 
 
@@ -56,12 +57,12 @@ def test_secret_key_comes_from_the_environment_or_a_private_file(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("BATAYON_")}
     env["BATAYON_DATA_DIR"] = str(tmp_path)
     code = "import batayon.settings as s; print(s.SECRET_KEY)"
-    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout
-    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     assert first == second and len(first.strip()) > 40
     assert oct((tmp_path / "secret_key").stat().st_mode)[-3:] == "600"
     env["BATAYON_SECRET_KEY"] = "from-the-environment-" + "x" * 40
-    assert subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout.strip() == env["BATAYON_SECRET_KEY"]
+    assert subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.strip() == env["BATAYON_SECRET_KEY"]
 
 
 def test_only_read_methods_on_the_portal(client, filled_office):

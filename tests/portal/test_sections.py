@@ -27,7 +27,7 @@ def test_every_section_renders_in_both_languages(client, filled_office, key, lan
 
 def test_last_updated_in_bangla_digits_and_month_names(client, filled_office):
     body = client.get("/o/kushtia.gov.bd/bn/officers/").content.decode()
-    updated = re.search(r'<p class="updated">.*?</p>', body, re.S).group(0)
+    updated = re.search(r'<p class="updated">.*?</p>', body, re.DOTALL).group(0)
     assert re.search(r"[০-৯]+ (জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর) [০-৯]{4}", updated)
     assert not re.search(r"[0-9]", updated.split(">", 1)[1].replace('datetime="', "").split('"', 1)[-1])
 

@@ -1,9 +1,9 @@
 """Which portal a request is for: from the Host header in production, from the path locally."""
 
 import pytest
-from django.utils.html import escape
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from batayon.offices.models import Office, office_id_for_host
 

@@ -25,7 +25,7 @@ from .helpers import make_user, signed_in
 BANGLA = re.compile(r"[\u0980-\u09FF]+")
 # Elements whose text is not interface text: marked Bangla, scripts and styles.
 EXEMPT = re.compile(
-    r"<(?P<tag>\w+)[^>]*\blang=\"bn\"[^>]*>.*?</(?P=tag)>|<script.*?</script>|<style.*?</style>", re.S
+    r"<(?P<tag>\w+)[^>]*\blang=\"bn\"[^>]*>.*?</(?P=tag)>|<script.*?</script>|<style.*?</style>", re.DOTALL
 )
 
 

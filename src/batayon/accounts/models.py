@@ -30,8 +30,8 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "office", "role"], name="one_role_per_office")]
-        indexes = [models.Index(fields=["office", "role"])]
+        constraints = (models.UniqueConstraint(fields=["user", "office", "role"], name="one_role_per_office"),)
+        indexes = (models.Index(fields=["office", "role"]),)
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.office.domain}"

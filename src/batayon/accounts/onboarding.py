@@ -138,7 +138,7 @@ def apply_rows(rows: list[AccountRow]) -> list[AccountResult]:
         for row in rows:
             user = User.objects.filter(username__iexact=row.username).first()
             created = user is None
-            if created:
+            if user is None:
                 user = User(username=row.username)
             if row.email:
                 user.email = row.email
@@ -150,6 +150,7 @@ def apply_rows(rows: list[AccountRow]) -> list[AccountResult]:
                 user.set_password(generated)
             user.save()
             Membership.objects.get_or_create(user=user, office=row.office, role=row.role)
+            assert row.office is not None  # validate_rows resolved every row's office
             results.append(AccountResult(user.username, row.role, row.office.domain, created, generated))
     return results
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Office
 
 from .models import Membership, Role
@@ -149,7 +150,7 @@ def office_permission_required(action: str) -> Callable[[Callable[..., HttpRespo
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, domain: str, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: OfficeRequest, *args: Any, domain: str, **kwargs: Any) -> HttpResponse:
             if (refused := _sign_in_gate(request)) is not None:
                 return refused
             office = get_object_or_404(Office, domain=domain)
@@ -158,7 +159,7 @@ def office_permission_required(action: str) -> Callable[[Callable[..., HttpRespo
             request.office = office
             return view(request, *args, **kwargs)
 
-        wrapper.permission_action = action  # type: ignore[attr-defined]
+        wrapper.permission_action = action  # type: ignore[attr-defined]  # read by the URL-walk test
         return wrapper
 
     return decorator
@@ -176,7 +177,7 @@ def permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], 
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapper.permission_action = action  # type: ignore[attr-defined]
+        wrapper.permission_action = action  # type: ignore[attr-defined]  # read by the URL-walk test
         return wrapper
 
     return decorator
@@ -193,7 +194,7 @@ def signed_in_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
             return refused
         return view(request, *args, **kwargs)
 
-    wrapper.permission_action = "signed_in"  # type: ignore[attr-defined]
+    wrapper.permission_action = "signed_in"  # type: ignore[attr-defined]  # read by the URL-walk test
     return wrapper
 
 
@@ -206,11 +207,14 @@ def password_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
             return refused
         return view(request, *args, **kwargs)
 
-    wrapper.permission_action = "password_only"  # type: ignore[attr-defined]
+    wrapper.permission_action = "password_only"  # type: ignore[attr-defined]  # read by the URL-walk test
     return wrapper
 
 
-def public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+_View = TypeVar("_View", bound=Callable[..., HttpResponseBase])
+
+
+def public_view(view: _View) -> _View:
     """Mark a view under a protected prefix as deliberately open (login page, public reports)."""
-    view.permission_action = "public"  # type: ignore[attr-defined]
+    view.permission_action = "public"  # type: ignore[attr-defined]  # read by the URL-walk test
     return view

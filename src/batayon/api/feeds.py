@@ -12,12 +12,13 @@ import datetime as dt
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.translation import gettext as _
 
 from batayon.content.models import (
     Notice,
 )
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Office
 from batayon.portal.links import portal_url
 
@@ -36,7 +37,7 @@ def _office_url(office: Office, rest: str = "", lang: str = "bn") -> str:
 class NoticesRss(Feed):
     """The live notices of one office, newest first, in Bangla (English where given)."""
 
-    feed_type = Rss201rev2Feed
+    feed_type: type[SyndicationFeed] = Rss201rev2Feed
     language = "bn"
 
     def __init__(self, lang: str = "bn"):
@@ -47,7 +48,7 @@ class NoticesRss(Feed):
         return office
 
     def _office_name(self, office: Office) -> str:
-        return (office.name_en or office.name_bn) if self.lang == "en" else office.name_bn
+        return ((office.name_en or office.name_bn) if self.lang == "en" else office.name_bn) or ""
 
     def title(self, office: Office) -> str:
         with translation.override(self.lang):
@@ -63,8 +64,8 @@ class NoticesRss(Feed):
     def items(self, office: Office):
         return Notice.objects.of(office).live().select_related("office").order_by("-publish_date", "-id")[:FEED_ITEMS]
 
-    def _text(self, bn: str, en: str) -> str:
-        return (en or bn) if self.lang == "en" else (bn or en)
+    def _text(self, bn: str | None, en: str | None) -> str:
+        return ((en or bn) if self.lang == "en" else (bn or en)) or ""
 
     def item_title(self, item: Notice) -> str:
         return self._text(item.title_bn, item.title_en)
@@ -97,12 +98,12 @@ class NoticesAtom(NoticesRss):
         return self.description(office)
 
 
-def _validators(request: HttpRequest, office: Office, what: str) -> HttpResponse | None:
+def _validators(request: OfficeRequest, office: Office, what: str) -> HttpResponse | None:
     etag = make_etag(what, request.path, office.pk, office.domain, office.content_updated_at)
     return conditional(request, etag, office.content_updated_at or office.created_at)
 
 
-def _feed(request: HttpRequest, office: Office, feed_class: type[NoticesRss], lang: str) -> HttpResponse:
+def _feed(request: OfficeRequest, office: Office, feed_class: type[NoticesRss], lang: str) -> HttpResponse:
     if (not_modified := _validators(request, office, f"{feed_class.__name__}:{lang}")) is not None:
         return not_modified
     response = feed_class(lang)(request, office=office)
@@ -112,12 +113,12 @@ def _feed(request: HttpRequest, office: Office, feed_class: type[NoticesRss], la
 
 
 @api_view(max_age=300)
-def notices_rss(request: HttpRequest, domain: str) -> HttpResponse:
+def notices_rss(request: OfficeRequest, domain: str) -> HttpResponse:
     return _feed(request, get_office(domain), NoticesRss, "bn")
 
 
 @api_view(max_age=300)
-def notices_atom(request: HttpRequest, domain: str) -> HttpResponse:
+def notices_atom(request: OfficeRequest, domain: str) -> HttpResponse:
     return _feed(request, get_office(domain), NoticesAtom, "bn")
 
 
@@ -132,13 +133,13 @@ def _host_office(request: HttpRequest, domain: str | None = None) -> Office:
 
 
 @api_view(max_age=300)
-def host_notices_rss(request: HttpRequest, lang: str = "bn", domain: str | None = None) -> HttpResponse:
+def host_notices_rss(request: OfficeRequest, lang: str = "bn", domain: str | None = None) -> HttpResponse:
     """For an office's own host: ``/bn/notices/feed/`` (RSS)."""
     return _feed(request, _host_office(request, domain), NoticesRss, lang)
 
 
 @api_view(max_age=300)
-def host_notices_atom(request: HttpRequest, lang: str = "bn", domain: str | None = None) -> HttpResponse:
+def host_notices_atom(request: OfficeRequest, lang: str = "bn", domain: str | None = None) -> HttpResponse:
     """For an office's own host: ``/bn/notices/feed/atom/``."""
     return _feed(request, _host_office(request, domain), NoticesAtom, lang)
 
@@ -146,7 +147,7 @@ def host_notices_atom(request: HttpRequest, lang: str = "bn", domain: str | None
 # --- sitemap ---------------------------------------------------------------------------------
 
 
-def _sitemap(request: HttpRequest, office: Office) -> HttpResponse:
+def _sitemap(request: OfficeRequest, office: Office) -> HttpResponse:
     if (not_modified := _validators(request, office, "sitemap")) is not None:
         return not_modified
     from batayon.portal.sitemaps import render_sitemap  # the portal decides what its pages are
@@ -155,11 +156,11 @@ def _sitemap(request: HttpRequest, office: Office) -> HttpResponse:
 
 
 @api_view(max_age=3600)
-def sitemap(request: HttpRequest, domain: str) -> HttpResponse:
+def sitemap(request: OfficeRequest, domain: str) -> HttpResponse:
     return _sitemap(request, get_office(domain))
 
 
 @api_view(max_age=3600)
-def host_sitemap(request: HttpRequest, domain: str | None = None) -> HttpResponse:
+def host_sitemap(request: OfficeRequest, domain: str | None = None) -> HttpResponse:
     """For an office's own host: ``/sitemap.xml`` (locally ``/o/<domain>/sitemap.xml``)."""
     return _sitemap(request, _host_office(request, domain))

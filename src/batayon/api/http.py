@@ -25,6 +25,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
+from batayon.core.http import OfficeRequest
+
 from .models import ApiKey
 
 MAX_QUERY_STRING_BYTES = 2048
@@ -199,7 +201,7 @@ def presented_key(request: HttpRequest) -> str | None:
     return request.META.get("HTTP_X_API_KEY") or None
 
 
-def authenticate(request: HttpRequest) -> ApiKey | None:
+def authenticate(request: OfficeRequest) -> ApiKey | None:
     """The API key the request carries: None if it carries none, 401 if it is bad."""
     if hasattr(request, "api_key"):
         return request.api_key
@@ -221,7 +223,7 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def rate_limit(request: HttpRequest) -> dict[str, str]:
+def rate_limit(request: OfficeRequest) -> dict[str, str]:
     """Count the request in its fixed window; 429 once the client's limit is used up."""
     window = max(1, int(getattr(settings, "API_RATE_WINDOW_SECONDS", 60)))
     key = authenticate(request)
@@ -256,7 +258,7 @@ def make_etag(*parts: Any) -> str:
     return f'"{digest}"'
 
 
-def conditional(request: HttpRequest, etag: str, last_modified: dt.datetime | None) -> HttpResponse | None:
+def conditional(request: OfficeRequest, etag: str, last_modified: dt.datetime | None) -> HttpResponse | None:
     """A 304 when the client's copy is current, else None (and the validators are set later)."""
     stamp = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=etag, last_modified=stamp)
@@ -278,7 +280,7 @@ def api_view(methods: tuple[str, ...] = ("GET",), max_age: int = 60) -> Callable
 
         @csrf_exempt  # no cookies are used: writes are authorised by API key only
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: OfficeRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             rate_headers: dict[str, str] = {}
             try:
                 if request.method not in allowed:

@@ -65,7 +65,7 @@ class OfficeContext:
 
     @classmethod
     def of(cls, office: Office) -> OfficeContext:
-        places: list[str] = []
+        places: list[str | None] = []
         for area in (office.division, office.district, office.upazila, office.area):
             if area is not None:
                 places += [area.name_bn, area.name_en]
@@ -83,8 +83,8 @@ def offices_with_context() -> QuerySet[Office]:
     return Office.objects.select_related("division", "district", "upazila", "area", "agency")
 
 
-def _document(ctx: OfficeContext, kind: str, object_id: int, *, name: Iterable[str], main: Iterable[str] = (),
-              body: Iterable[str] = (), phones: Iterable[str] = (), data: dict) -> SearchDocument:
+def _document(ctx: OfficeContext, kind: str, object_id: int, *, name: Iterable[str | None],
+              main: Iterable[str | None] = (), body: Iterable[str | None] = (), phones: Iterable[str] = (), data: dict) -> SearchDocument:
     phone_terms = [form for phone in phones if phone for form in phone_forms(phone)]
     office = ctx.office
     return SearchDocument(

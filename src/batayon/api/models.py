@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from typing import ClassVar
 
 from django.db import models
 from django.utils import timezone
@@ -36,7 +37,7 @@ class ApiKey(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["office_id", "created_at"]
+        ordering: ClassVar[list[str]] = ["office_id", "created_at"]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…, {self.office.domain})"
@@ -100,8 +101,8 @@ class SearchDocument(models.Model):
     updated_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
-        indexes = [models.Index(fields=["office", "kind"])]
+        constraints = (models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique"),)
+        indexes = (models.Index(fields=["office", "kind"]),)
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"

@@ -122,7 +122,7 @@ def _text_terms(text: str) -> tuple[str, ...]:
     return (*(loose(t) for t in tokens(normalised)), *found)
 
 
-def terms(*texts: str) -> list[str]:
+def terms(*texts: str | None) -> list[str]:
     """Every loose term of the given texts, synonyms added, in order, without repeats."""
     out: list[str] = []
     for text in texts:
@@ -131,7 +131,7 @@ def terms(*texts: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def terms_text(*texts: str) -> str:
+def terms_text(*texts: str | None) -> str:
     return " ".join(terms(*texts))
 
 

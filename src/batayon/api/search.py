@@ -184,7 +184,7 @@ def candidates(groups: list[Group], *, kind: str | None = None, office_id: int |
     for row in rows:
         data = row[8]
         if isinstance(data, str):
-            data = decode.from_db_value(data, None, connection)
+            data = decode.from_db_value(data, None, connection)  # type: ignore[arg-type]  # no expression: plain column
         hits.append(Hit(
             id=row[0], kind=row[1], object_id=row[2], office_id=row[3],
             fields={"name": row[4].split(), "main": row[5].split(), "context": row[6].split(), "body": row[7].split()},

@@ -33,6 +33,7 @@ from batayon.content.models import (
     Officer,
     Service,
 )
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
 from batayon.portal.links import portal_url
 
@@ -125,7 +126,7 @@ def _tier(tier: str) -> dict[str, Any]:
 
 def office_summary(office: Office) -> dict[str, Any]:
     return {
-        **office_ref(office),
+        **(office_ref(office) or {}),
         "tier": _tier(office.tier),
         "district": office.district.code if office.district_id and office.district else None,
         "upazila": office.upazila.code if office.upazila_id and office.upazila else None,
@@ -201,7 +202,7 @@ def _designated(d: DesignatedOfficer | None) -> dict[str, Any] | None:
     }
 
 
-def _office_validators(request: HttpRequest, office: Office, *extra: Any) -> HttpResponse | None:
+def _office_validators(request: OfficeRequest, office: Office, *extra: Any) -> HttpResponse | None:
     etag = make_etag(request.path, request.GET.urlencode(), office.pk, office.content_updated_at,
                      _registry_version(), *extra)
     return conditional(request, etag, office.content_updated_at or office.created_at)
@@ -211,7 +212,7 @@ def _office_validators(request: HttpRequest, office: Office, *extra: Any) -> Htt
 
 
 @api_view()
-def office_list(request: HttpRequest) -> HttpResponse:
+def office_list(request: OfficeRequest) -> HttpResponse:
     qs = Office.objects.select_related("district", "upazila")
     tier = choice_param(request, "tier", [t.value for t in Tier])
     if tier:
@@ -241,7 +242,7 @@ def office_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
+def office_detail(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     if (not_modified := _office_validators(request, office)) is not None:
         return not_modified
@@ -285,7 +286,7 @@ def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
 
 
 @api_view()
-def office_officers(request: HttpRequest, domain: str) -> HttpResponse:
+def office_officers(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     kind = choice_param(request, "kind", [k for k, _ in Officer.Kind.choices])
     if (not_modified := _office_validators(request, office)) is not None:
@@ -322,7 +323,7 @@ def service_json(s: Service) -> dict[str, Any]:
 
 
 @api_view()
-def office_services(request: HttpRequest, domain: str) -> HttpResponse:
+def office_services(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     audience = choice_param(request, "audience", [a for a, _ in Service.Audience.choices])
     if (not_modified := _office_validators(request, office)) is not None:
@@ -348,7 +349,7 @@ def notice_json(request: HttpRequest, n: Notice) -> dict[str, Any]:
 
 
 @api_view(methods=("GET", "POST"))
-def office_notices(request: HttpRequest, domain: str) -> HttpResponse:
+def office_notices(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     if request.method == "POST":
         return create_notice(request, office)
@@ -394,7 +395,7 @@ def _date_input(body: dict, name: str, required: bool = False) -> dt.date | None
         raise _invalid(name, str(exc), "not a valid date (use YYYY-MM-DD)") from None
 
 
-def create_notice(request: HttpRequest, office: Office) -> HttpResponse:
+def create_notice(request: OfficeRequest, office: Office) -> HttpResponse:
     """Publish a notice sent by another system (e.g. e-Nothi), with an office-scoped API key."""
     key = authenticate(request)
     if key is None:
@@ -419,7 +420,7 @@ def create_notice(request: HttpRequest, office: Office) -> HttpResponse:
     notice = Notice(
         office=office, title_bn=title_bn, title_en=title_en, body_bn=body_bn, body_en=body_en,
         memo_number=nfc(memo.strip()),
-        publish_date=_date_input(body, "publish_date", required=True),
+        publish_date=_date_input(body, "publish_date", required=True),  # type: ignore[misc]  # full_clean reports None
         archive_date=_date_input(body, "archive_date"),
     )
     try:
@@ -451,7 +452,7 @@ def document_json(request: HttpRequest, d: Document) -> dict[str, Any]:
 
 
 @api_view()
-def office_documents(request: HttpRequest, domain: str) -> HttpResponse:
+def office_documents(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     category = choice_param(request, "category", [c for c, _ in Document.Category.choices])
     fiscal_year = str_param(request, "fiscal_year", 7, r"[0-9]{4}-[0-9]{2}")
@@ -506,7 +507,7 @@ def checklist_item_json(item: Any) -> dict[str, Any]:
 
 
 @api_view()
-def office_compliance(request: HttpRequest, domain: str) -> HttpResponse:
+def office_compliance(request: OfficeRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
     # Status depends on the clock (deadlines pass) as well as on content: validators from
     # the content stamp and today's date.
@@ -543,7 +544,7 @@ def hit_json(hit: search_engine.Hit) -> dict[str, Any]:
 
 
 @api_view()
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: OfficeRequest) -> HttpResponse:
     q = clean_q(request.GET.get("q"))
     kind = choice_param(request, "type", SEARCH_TYPES)
     office_domain = str_param(request, "office", 253)
@@ -578,7 +579,7 @@ _OPENAPI: tuple[dict, str] | None = None
 
 
 @api_view(max_age=3600)
-def openapi_json(request: HttpRequest) -> HttpResponse:
+def openapi_json(request: OfficeRequest) -> HttpResponse:
     global _OPENAPI
     if _OPENAPI is None:
         from .openapi import document

@@ -19,6 +19,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -263,7 +264,7 @@ def _upsert_scores(rows: Sequence[tuple], day: dt.date) -> None:
             cursor.executemany(snap_sql, [(r[0], day, r[1]) for r in chunk])
 
 
-_RULES_CACHE: dict[str, object] = {}
+_RULES_CACHE: dict[str, Any] = {}
 
 
 def active_rules() -> list[Rule]:

@@ -10,6 +10,7 @@ the old way; they are mapped explicitly to the names in ``Area.name_en``.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,7 +129,7 @@ def colour(score: float | None) -> str:
         return "#d9d9d9"
     s = max(0.0, min(100.0, score)) / 100
     stops = [(0.0, (192, 57, 43)), (0.5, (241, 196, 15)), (0.8, (120, 190, 90)), (1.0, (11, 110, 40))]
-    for (p0, c0), (p1, c1) in zip(stops, stops[1:], strict=False):
+    for (p0, c0), (p1, c1) in itertools.pairwise(stops):
         if s <= p1:
             t = (s - p0) / (p1 - p0)
             return "#" + "".join(f"{round(a + (b - a) * t):02x}" for a, b in zip(c0, c1, strict=True))

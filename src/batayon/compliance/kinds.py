@@ -21,7 +21,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -66,6 +66,9 @@ class Context:
     store: MetricStore = field(init=False)
     confirmations: dict[tuple[int, str], dt.datetime] = field(default_factory=dict)
     extra_queries: int = 0
+    # Set by engine.compute: each office's tier, and how long the metric queries took.
+    office_tiers: dict[int, str] = field(init=False, default_factory=dict)
+    timings: dict[str, float] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.today = timezone.localdate(self.now)
@@ -129,12 +132,12 @@ def _need_fields(params: dict, translated: bool) -> list[str]:
 
 class Kind:
     name = ""
-    params_allowed: set[str] = set()
+    params_allowed: ClassVar[frozenset[str]] = frozenset()
 
     def check(self, params: dict) -> None:
         unknown = set(params) - self.params_allowed - {"confirmable"}
         if unknown:
-            raise ParamError(f"params.{sorted(unknown)[0]}", f"not a parameter of kind {self.name!r}")
+            raise ParamError(f"params.{min(unknown)}", f"not a parameter of kind {self.name!r}")
 
     def prepare(self, rule: Rule, ctx: Context) -> None:
         """Ask the metric store for what this rule needs (all rules before one run)."""
@@ -147,7 +150,7 @@ class CountKind(Kind):
     """Presence: at least ``min`` published rows (default 1)."""
 
     name = "count"
-    params_allowed = {"source", "min"}
+    params_allowed = frozenset({"source", "min"})
 
     def check(self, params: dict) -> None:
         super().check(params)
@@ -178,7 +181,7 @@ class FieldsKind(Kind):
     """Completeness: every row has every listed field (e.g. officers' mobile, email, photo)."""
 
     name = "fields"
-    params_allowed = {"source", "fields"}
+    params_allowed = frozenset({"source", "fields"})
 
     def check(self, params: dict) -> None:
         super().check(params)
@@ -226,7 +229,7 @@ class FreshnessKind(Kind):
     """
 
     name = "freshness"
-    params_allowed = {"source", "max_age_days", "warn_days", "date_field"}
+    params_allowed = frozenset({"source", "max_age_days", "warn_days", "date_field"})
     always_confirmable = False
 
     def check(self, params: dict) -> None:
@@ -300,7 +303,7 @@ class FiscalYearKind(Kind):
     """One item per fiscal year (1 July – 30 June), up within ``due_within_days`` of its start."""
 
     name = "fiscal_year"
-    params_allowed = {"source", "due_within_days"}
+    params_allowed = frozenset({"source", "due_within_days"})
 
     def prepare(self, rule, ctx):
         ctx.store.want(rule.params["source"], ["n"])
@@ -358,7 +361,7 @@ class QuarterlyKind(Kind):
     """A report for every quarter, due by the ``due_day`` of the month after the quarter."""
 
     name = "quarterly"
-    params_allowed = {"source", "due_day"}
+    params_allowed = frozenset({"source", "due_day"})
 
     def prepare(self, rule, ctx):
         ctx.store.want(rule.params["source"], ["n"])
@@ -419,7 +422,7 @@ class BilingualKind(Kind):
     """Both Bangla and English for the listed fields of every row (seed 004, decision 1)."""
 
     name = "bilingual"
-    params_allowed = {"source", "fields"}
+    params_allowed = frozenset({"source", "fields"})
 
     def check(self, params):
         super().check(params)
@@ -451,7 +454,7 @@ class LinksKind(Kind):
     """Every service-box link works, as last seen by ``batayon checklinks``."""
 
     name = "links"
-    params_allowed = {"source"}
+    params_allowed = frozenset({"source"})
 
     def check(self, params):
         super().check(params)
@@ -504,7 +507,7 @@ class MenuKind(Kind):
     """The standard menu of the tier is in place and none of its pages is empty (R-2.12)."""
 
     name = "menu"
-    params_allowed = {"sections"}
+    params_allowed = frozenset({"sections"})
 
     def check(self, params):
         super().check(params)

@@ -9,6 +9,7 @@ snapshots are views over the current state kept as rows so that roll-ups are one
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -70,7 +71,7 @@ class Rule(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["sort_order", "id"]
+        ordering: ClassVar[list[str]] = ["sort_order", "id"]
 
     def __str__(self) -> str:
         return f"{self.code}: {self.title_bn}"
@@ -118,7 +119,7 @@ class CheckStatus(models.Model):
     class Meta:
         # The unique index (office, rule) serves every lookup; a second index on (rule, status)
         # would double the cost of writing 10^6 rows for a filter that RuleCount answers.
-        constraints = [models.UniqueConstraint(fields=["office", "rule"], name="one_status_per_office_rule")]
+        constraints = (models.UniqueConstraint(fields=["office", "rule"], name="one_status_per_office_rule"),)
 
     def __str__(self) -> str:
         return f"{self.office_id}/{self.rule_id}: {self.status}"
@@ -157,8 +158,8 @@ class Flip(models.Model):
     objects = FlipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-created", "-id"]
-        indexes = [models.Index(fields=["office", "created"])]
+        ordering: ClassVar[list[str]] = ["-created", "-id"]
+        indexes = (models.Index(fields=["office", "created"]),)
 
     def __str__(self) -> str:
         return f"{self.office_id}/{self.rule_id}: {self.old_status} → {self.new_status}"
@@ -194,7 +195,7 @@ class OfficeScore(models.Model):
     evaluated_at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["score"])]
+        indexes = (models.Index(fields=["score"]),)
 
 
 class ScoreSnapshot(models.Model):
@@ -205,7 +206,7 @@ class ScoreSnapshot(models.Model):
     score = models.FloatField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["office", "day"], name="one_snapshot_per_office_day")]
+        constraints = (models.UniqueConstraint(fields=["office", "day"], name="one_snapshot_per_office_day"),)
 
 
 class RollupSnapshot(models.Model):
@@ -230,9 +231,9 @@ class RollupSnapshot(models.Model):
     avg_score = models.FloatField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["level", "key", "day"], name="one_rollup_per_unit_day")
-        ]
+        constraints = (
+            models.UniqueConstraint(fields=["level", "key", "day"], name="one_rollup_per_unit_day"),
+        )
 
 
 class Confirmation(models.Model):
@@ -244,8 +245,8 @@ class Confirmation(models.Model):
     created = models.DateTimeField()
 
     class Meta:
-        ordering = ["-created"]
-        indexes = [models.Index(fields=["office", "section", "created"])]
+        ordering: ClassVar[list[str]] = ["-created"]
+        indexes = (models.Index(fields=["office", "section", "created"]),)
 
     def __str__(self) -> str:
         return f"{self.office_id}/{self.section} @ {self.created:%Y-%m-%d}"
@@ -261,7 +262,7 @@ class RuleCount(models.Model):
     offices = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["rule", "status"], name="one_count_per_rule_status")]
+        constraints = (models.UniqueConstraint(fields=["rule", "status"], name="one_count_per_rule_status"),)
 
 
 class LinkCheck(models.Model):

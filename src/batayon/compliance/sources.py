@@ -15,9 +15,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, ForeignObjectRel, Max, Q, QuerySet
 from django.utils.translation import npgettext_lazy, pgettext_lazy
 
 from batayon.bangla.digits import to_bangla_digits
@@ -34,6 +36,10 @@ from batayon.content.models import (
     PublishState,
     Service,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.contenttypes.fields import GenericForeignKey
+    from django_stubs_ext import StrOrPromise
 
 
 def _published(today: dt.date) -> Q:
@@ -90,7 +96,7 @@ class Source:
     groups: tuple[tuple[str, ...], ...] | None  # None: every row of the family
     section: str
     # "নোটিশ" / "notice", "notices": a gettext label with English plural forms (reasons.py).
-    noun: str
+    noun: StrOrPromise
     counter_bn: str = "টি"  # "৩টি নোটিশ", "৩ জন কর্মকর্তা"
     possessive_bn: str = ""  # "৩ জন কর্মকর্তার মোবাইল নম্বর নেই"
 
@@ -368,7 +374,7 @@ SECTION_SOURCE: dict[str, str] = {
 }
 
 # Words for fields in reasons ("৩ জন কর্মকর্তার মোবাইল নম্বর নেই" / "3 officers have no mobile number").
-FIELD_LABELS: dict[str, str] = {
+FIELD_LABELS: dict[str, StrOrPromise] = {
     "mobile": pgettext_lazy("field", "মোবাইল নম্বর"),
     "email": pgettext_lazy("field", "ই-মেইল"),
     "photo": pgettext_lazy("field", "ছবি"),
@@ -393,10 +399,12 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
-def model_field(model: type[models.Model], name: str) -> models.Field | None:
+def model_field(
+    model: type[models.Model], name: str
+) -> models.Field | ForeignObjectRel | GenericForeignKey | None:
     try:
         return model._meta.get_field(name)
-    except Exception:
+    except FieldDoesNotExist:
         return None
 
 
@@ -410,7 +418,7 @@ def _blank(model: type[models.Model], name: str) -> Q:
         raise ValueError(f"{model.__name__} has no field {name!r}")
     if f.is_relation:
         return Q(**{f"{name}__isnull": True})
-    if f.null:
+    if isinstance(f, models.Field) and f.null:  # a relation returned above
         return Q(**{f"{name}__isnull": True}) | Q(**{name: ""})
     return Q(**{name: ""})
 
@@ -443,7 +451,7 @@ def metric_expression(model: type[models.Model], metric: str):
     raise ValueError(f"unknown metric {metric!r}")
 
 
-Metrics = dict[str, object]
+Metrics = dict[str, Any]
 EMPTY: Metrics = {"n": 0}
 
 
@@ -471,12 +479,12 @@ def fetch(
         if cache_key not in _SQL_CACHE:
             if len(_SQL_CACHE) > 500:
                 _SQL_CACHE.clear()
-            qs = build(model.objects.filter(office_id=SENTINEL))
+            qs = build(model._default_manager.filter(office_id=SENTINEL))
             _SQL_CACHE[cache_key] = qs.query.sql_with_params()
         sql, params = _SQL_CACHE[cache_key]
         params = tuple(office_ids[0] if p == SENTINEL else p for p in params)
     else:
-        qs = model.objects.all()
+        qs = model._default_manager.all()
         if office_ids is not None:
             qs = qs.filter(office_id__in=office_ids)
         sql, params = build(qs).query.sql_with_params()
@@ -576,7 +584,7 @@ class MetricStore:
         groups = set(source.groups) if source.groups is not None else None
         out: dict[int, Metrics] = {}
         for oid, rows in self.rows[source.family].items():
-            m: dict[str, object] = {}
+            m: Metrics = {}
             for key, _detail, values in rows:
                 if groups is not None and key not in groups:
                     continue

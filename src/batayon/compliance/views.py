@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -31,23 +32,28 @@ from batayon.accounts.permissions import (
     public_view,
     supervised_offices,
 )
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Area, Office, Tier
 
 from . import rollups
 from .charts import trend_chart
-from .geo import DistrictMap, district_map as district_map_data
+from .geo import DistrictMap
+from .geo import district_map as district_map_data
 from .models import CheckStatus, Rule, Status
 from .services import checklist, confirm_current, confirmable_sections, office_score
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 GEO_TIERS = {Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA}
-CHILD_LEAGUE = {
+CHILD_LEAGUE: dict[int | None, str | None] = {
     None: "district",
     Area.Level.DIVISION: "district",
     Area.Level.DISTRICT: "upazila",
     Area.Level.UPAZILA: None,
     Area.Level.UNION: None,
 }
-AREA_LEVEL_NAME = {
+AREA_LEVEL_NAME: dict[int, str] = {
     Area.Level.DIVISION: "division",
     Area.Level.DISTRICT: "district",
     Area.Level.UPAZILA: "upazila",
@@ -70,8 +76,8 @@ class Scope:
     """Which offices a supervision page is about."""
 
     offices: QuerySet[Office]
-    title_bn: str  # the area's or office's name (the nation's is a translated label)
-    title_en: str
+    title_bn: StrOrPromise | None  # the area's or office's name (the nation's is a translated label)
+    title_en: StrOrPromise | None
     area: Area | None = None
     org: Office | None = None
     child_league: str | None = None
@@ -270,7 +276,7 @@ def eservices(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @office_permission_required("view")
-def office_checklist(request: HttpRequest) -> HttpResponse:
+def office_checklist(request: OfficeRequest) -> HttpResponse:
     """An office's checklist for its editors (and its supervisors): what to fix first."""
     office = request.office
     items = checklist(office)
@@ -298,7 +304,7 @@ def _can_confirm(user, office: Office) -> bool:
 
 @require_POST
 @office_permission_required("confirm")
-def confirm(request: HttpRequest) -> HttpResponse:
+def confirm(request: OfficeRequest) -> HttpResponse:
     office = request.office
     section = request.POST.get("section", "")
     try:
@@ -319,7 +325,7 @@ def public_index(request: HttpRequest) -> HttpResponse:
     rows = rollups.league(Office.objects.all(), "district")
     codes = dict(Area.objects.filter(level=Area.Level.DISTRICT).values_list("pk", "code"))
     for r in rows:
-        r.code = codes.get(r.key)
+        r.code = codes.get(r.key)  # type: ignore[attr-defined]  # for the map's template
     by_area = {r.key: r.avg_score for r in rows}
     districts = [
         {"id": a.pk, "name_en": a.name_en, "name_bn": a.name_bn, "score": by_area.get(a.pk)}

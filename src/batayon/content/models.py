@@ -8,7 +8,7 @@ state, and ``updated_at``, whose movement is the "ping" that the compliance engi
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +22,9 @@ from batayon.bangla.phone import InvalidPhone, normalise_phone
 from batayon.offices.models import Office, Tier
 
 from .sanitize import sanitize_html
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 # The sections of every portal, as the portal, the rulebook and the workspace name them.
 SECTION_KEYS: tuple[str, ...] = (
@@ -37,11 +40,14 @@ class PublishState(models.TextChoices):
 
 
 class ContentQuerySet(models.QuerySet):
-    def published(self) -> ContentQuerySet:
+    def published(self) -> Self:
         return self.filter(state=PublishState.PUBLISHED)
 
-    def of(self, office: Office | int) -> ContentQuerySet:
+    def of(self, office: Office | int) -> Self:
         return self.filter(office=office)
+
+
+ContentManager = models.Manager.from_queryset(ContentQuerySet)
 
 
 class OfficeContent(models.Model):
@@ -58,7 +64,7 @@ class OfficeContent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = ContentQuerySet.as_manager()
+    objects: ClassVar[ContentManager] = ContentManager()
 
     # The portal section this kind of content is shown in (see portal.sections).
     section: str = ""
@@ -103,6 +109,9 @@ class OfficerQuerySet(ContentQuerySet):
         return self.current().filter(kind=Officer.Kind.OFFICER).order_by("sort_order", "id").first()
 
 
+OfficerManager = models.Manager.from_queryset(OfficerQuerySet)
+
+
 class Officer(OfficeContent):
     """An officer or a member of staff (কর্মকর্তা / কর্মচারী), R-2.1."""
 
@@ -131,13 +140,15 @@ class Officer(OfficeContent):
     left_on = models.DateField(_("বদলি/অবসরের তারিখ"), null=True, blank=True)
     successor = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    objects = OfficerQuerySet.as_manager()
+    objects: ClassVar[OfficerManager] = OfficerManager()
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        _default_manager: ClassVar[OfficerManager]
 
     section = "officers"
 
     class Meta:
-        ordering = ["sort_order", "id"]
-        indexes = [models.Index(fields=["office", "kind", "state"])]
+        ordering: ClassVar[list[str]] = ["sort_order", "id"]
+        indexes = (models.Index(fields=["office", "kind", "state"]),)
 
     def __str__(self) -> str:
         return f"{self.name_bn or self.name} ({self.designation_bn or self.designation})"
@@ -169,6 +180,9 @@ class NoticeQuerySet(ContentQuerySet):
         return self.filter(Notice.live_q(today, archived=archived))
 
 
+NoticeManager = models.Manager.from_queryset(NoticeQuerySet)
+
+
 class Notice(OfficeContent):
     """A notice or letter on the notice board (নোটিশ বোর্ড), R-2.2."""
 
@@ -185,14 +199,16 @@ class Notice(OfficeContent):
     publish_date = models.DateField(_("প্রকাশের তারিখ"), default=timezone.localdate, db_index=True)
     archive_date = models.DateField(_("আর্কাইভের তারিখ"), null=True, blank=True)
 
-    objects = NoticeQuerySet.as_manager()
+    objects: ClassVar[NoticeManager] = NoticeManager()
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        _default_manager: ClassVar[NoticeManager]
 
     section = "notices"
     html_fields = ("body",)
 
     class Meta:
-        ordering = ["-publish_date", "-id"]
-        indexes = [models.Index(fields=["office", "state", "publish_date"])]
+        ordering: ClassVar[list[str]] = ["-publish_date", "-id"]
+        indexes = (models.Index(fields=["office", "state", "publish_date"]),)
 
     def __str__(self) -> str:
         return self.title_bn or self.title
@@ -234,6 +250,10 @@ class CitizenCharter(OfficeContent):
         vision_bn: str | None
         vision_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[CitizenCharter]]
+        _default_manager: ClassVar[ContentManager[CitizenCharter]]
+
     vision = models.TextField(_("রূপকল্প"), blank=True)  # translated
     mission = models.TextField(_("অভিলক্ষ্য"), blank=True)  # translated
     approved_on = models.DateField(_("অনুমোদনের তারিখ"), null=True, blank=True)
@@ -241,7 +261,7 @@ class CitizenCharter(OfficeContent):
     section = "charter"
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["office"], name="one_charter_per_office")]
+        constraints = (models.UniqueConstraint(fields=["office"], name="one_charter_per_office"),)
 
     def __str__(self) -> str:
         return f"Citizen charter: {self.office}"
@@ -258,6 +278,10 @@ class CharterGrievanceStep(OfficeContent):
         when_bn: str | None
         when_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[CharterGrievanceStep]]
+        _default_manager: ClassVar[ContentManager[CharterGrievanceStep]]
+
     step = models.PositiveSmallIntegerField(_("ক্রমিক"), default=1)
     when = models.CharField(_("কখন যোগাযোগ করবেন"), max_length=300)  # translated
     contact_officer = models.ForeignKey(
@@ -270,7 +294,7 @@ class CharterGrievanceStep(OfficeContent):
     section = "charter"
 
     class Meta:
-        ordering = ["step"]
+        ordering: ClassVar[list[str]] = ["step"]
 
 
 class CharterExpectation(OfficeContent):
@@ -280,13 +304,17 @@ class CharterExpectation(OfficeContent):
         text_bn: str | None
         text_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[CharterExpectation]]
+        _default_manager: ClassVar[ContentManager[CharterExpectation]]
+
     step = models.PositiveSmallIntegerField(_("ক্রমিক"), default=1)
     text = models.CharField(_("করণীয়"), max_length=500)  # translated
 
     section = "charter"
 
     class Meta:
-        ordering = ["step"]
+        ordering: ClassVar[list[str]] = ["step"]
 
 
 class Service(OfficeContent):
@@ -307,6 +335,10 @@ class Service(OfficeContent):
         required_documents_en: str | None
         time_limit_bn: str | None
         time_limit_en: str | None
+
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[Service]]
+        _default_manager: ClassVar[ContentManager[Service]]
 
     class Audience(models.TextChoices):
         CITIZEN = "citizen", _("নাগরিক সেবা")
@@ -353,8 +385,8 @@ class Service(OfficeContent):
     section = "services"
 
     class Meta:
-        ordering = ["audience", "sort_order", "id"]
-        indexes = [models.Index(fields=["office", "state", "audience"])]
+        ordering: ClassVar[list[str]] = ["audience", "sort_order", "id"]
+        indexes = (models.Index(fields=["office", "state", "audience"]),)
 
     def __str__(self) -> str:
         return self.name_bn or self.name
@@ -383,6 +415,10 @@ class DesignatedOfficer(OfficeContent):
         external_name_bn: str | None
         external_name_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[DesignatedOfficer]]
+        _default_manager: ClassVar[ContentManager[DesignatedOfficer]]
+
     class Scheme(models.TextChoices):
         RTI = "rti", _("তথ্য অধিকার")
         GRS = "grs", _("অভিযোগ প্রতিকার ব্যবস্থা")
@@ -402,16 +438,16 @@ class DesignatedOfficer(OfficeContent):
     external_email = models.EmailField(_("ই-মেইল"), blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["office", "scheme", "role"], name="one_designation_per_role")
-        ]
+        constraints = (
+            models.UniqueConstraint(fields=["office", "scheme", "role"], name="one_designation_per_role"),
+        )
 
     @property
-    def section(self) -> str:  # type: ignore[override]
+    def section(self) -> str:  # type: ignore[override]  # a property over the base class attribute
         return self.scheme
 
     # What each role is called in each scheme (the law's own words), through gettext.
-    ROLE_LABELS = {
+    ROLE_LABELS: ClassVar[dict[tuple[str, ...], StrPromise]] = {
         ("rti", "primary"): _("তথ্য প্রদানকারী কর্মকর্তা"),
         ("rti", "alternative"): _("বিকল্প তথ্য প্রদানকারী কর্মকর্তা"),
         ("rti", "appeal"): _("আপিল কর্তৃপক্ষ"),
@@ -456,6 +492,10 @@ class Document(OfficeContent):
         title_bn: str | None
         title_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[Document]]
+        _default_manager: ClassVar[ContentManager[Document]]
+
     class Category(models.TextChoices):
         APA = "apa", _("বার্ষিক কর্মসম্পাদন চুক্তি")
         APA_REPORT = "apa_report", _("এপিএ অগ্রগতি প্রতিবেদন")
@@ -481,11 +521,11 @@ class Document(OfficeContent):
     issued_on = models.DateField(_("তারিখ"), default=timezone.localdate)
 
     class Meta:
-        ordering = ["-issued_on", "-id"]
-        indexes = [models.Index(fields=["office", "category", "fiscal_year", "quarter"])]
+        ordering: ClassVar[list[str]] = ["-issued_on", "-id"]
+        indexes = (models.Index(fields=["office", "category", "fiscal_year", "quarter"]),)
 
     @property
-    def section(self) -> str:  # type: ignore[override]
+    def section(self) -> str:  # type: ignore[override]  # a property over the base class attribute
         return CATEGORY_SECTION.get(self.category, "documents")
 
     def __str__(self) -> str:
@@ -529,6 +569,10 @@ class Project(OfficeContent):
         title_bn: str | None
         title_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[Project]]
+        _default_manager: ClassVar[ContentManager[Project]]
+
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("প্রস্তাবিত")
         ONGOING = "ongoing", _("চলমান")
@@ -545,7 +589,7 @@ class Project(OfficeContent):
     section = "projects"
 
     class Meta:
-        ordering = ["-start_date", "-id"]
+        ordering: ClassVar[list[str]] = ["-start_date", "-id"]
 
     def __str__(self) -> str:
         return self.title_bn or self.title
@@ -558,6 +602,10 @@ class FocalPoint(OfficeContent):
         subject_bn: str | None
         subject_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[FocalPoint]]
+        _default_manager: ClassVar[ContentManager[FocalPoint]]
+
     subject = models.CharField(_("বিষয়"), max_length=300)  # translated
     officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="focal_points")
     sort_order = models.PositiveIntegerField(_("ক্রম"), default=100)
@@ -565,7 +613,7 @@ class FocalPoint(OfficeContent):
     section = "focal-points"
 
     class Meta:
-        ordering = ["sort_order", "id"]
+        ordering: ClassVar[list[str]] = ["sort_order", "id"]
 
 
 class Page(OfficeContent):
@@ -577,6 +625,10 @@ class Page(OfficeContent):
         title_bn: str | None
         title_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[ContentManager[Page]]
+        _default_manager: ClassVar[ContentManager[Page]]
+
     slug = models.SlugField(max_length=80)
     title = models.CharField(_("শিরোনাম"), max_length=300)  # translated
     body = models.TextField(_("বিস্তারিত"), blank=True)  # translated, sanitised HTML
@@ -585,7 +637,7 @@ class Page(OfficeContent):
     html_fields = ("body",)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["office", "slug"], name="page_slug_per_office")]
+        constraints = (models.UniqueConstraint(fields=["office", "slug"], name="page_slug_per_office"),)
 
     def __str__(self) -> str:
         return self.title_bn or self.title
@@ -608,6 +660,10 @@ class MenuItem(models.Model):
         title_bn: str | None
         title_en: str | None
 
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[models.Manager[MenuItem]]
+        _default_manager: ClassVar[models.Manager[MenuItem]]
+
     tier = models.CharField(max_length=20, choices=Tier.choices, db_index=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     key = models.SlugField(max_length=60)
@@ -616,8 +672,8 @@ class MenuItem(models.Model):
     sort_order = models.PositiveIntegerField(default=100)
 
     class Meta:
-        ordering = ["sort_order", "id"]
-        constraints = [models.UniqueConstraint(fields=["tier", "key"], name="menu_key_per_tier")]
+        ordering: ClassVar[list[str]] = ["sort_order", "id"]
+        constraints = (models.UniqueConstraint(fields=["tier", "key"], name="menu_key_per_tier"),)
 
     def __str__(self) -> str:
         return f"{self.tier}: {self.title_bn or self.title}"

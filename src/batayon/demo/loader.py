@@ -36,7 +36,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import yaml
 from django.core.files.base import ContentFile
@@ -128,6 +128,8 @@ QUARTER_EN = {1: "Q1 (July–September)", 2: "Q2 (October–December)", 3: "Q3 (
 _MOBILE_PREFIXES = ("01711", "01712", "01713", "01715", "01716", "01718", "01730", "01740", "01750",
                     "01760", "01790", "01811", "01819", "01911", "01912", "01915", "01321", "01401",
                     "01550", "01611", "01612")
+
+_M = TypeVar("_M", bound=models.Model)
 
 # Models in the order rows are written (parents first); wiped in reverse.
 WRITE_ORDER: tuple[type[OfficeContent], ...] = (
@@ -245,7 +247,7 @@ class Builder:
         cur_fy, cur_q = quarter_of(today)
         prev = self.fy.previous()
         self.finished_quarters = [(prev, q) for q in (1, 2, 3, 4)] + [(cur_fy, q) for q in range(1, cur_q)]
-        self.rows: dict[type[models.Model], list[models.Model]] = defaultdict(list)
+        self.rows: dict[type[models.Model], list[Any]] = defaultdict(list)
         self.officers: dict[tuple[str, str], Officer] = {}
         self.office_values: dict[int, dict[str, Any]] = {}
         self.offices: dict[str, Office] = {}
@@ -274,7 +276,7 @@ class Builder:
         self.mobile_serial += rng.randint(1, 37)
         return f"{rng.choice(_MOBILE_PREFIXES)}0{self.mobile_serial:05d}"
 
-    def add(self, obj: models.Model) -> models.Model:
+    def add(self, obj: _M) -> _M:
         self.rows[type(obj)].append(obj)
         return obj
 
@@ -552,15 +554,17 @@ class Builder:
         dc = _office(DC_DOMAIN)
         self.office_content(dc, render(self.dc_spec, ctx), random.Random(DC_DOMAIN))
 
-        uno_by_upazila: dict[int, Office] = {}
+        uno_by_upazila: dict[int | None, Office] = {}
         for domain, extra in upazila_spec["upazilas"].items():
             uno = local.get(domain) or _office(domain)
             uno_by_upazila[uno.upazila_id] = uno
             rng = random.Random(domain)
             post_bn, post_en = pair(extra["post"])
             blurb_bn, blurb_en = pair(extra["blurb"])
+            upazila = uno.upazila
+            assert upazila is not None  # an upazila office sits in its upazila
             octx = {
-                "upazila_bn": uno.upazila.name_bn, "upazila_en": uno.upazila.name_en, "slug": extra["slug"],
+                "upazila_bn": upazila.name_bn, "upazila_en": upazila.name_en, "slug": extra["slug"],
                 "code": extra["code"], "post_bn": post_bn, "post_en": post_en, "blurb_bn": blurb_bn,
                 "blurb_en": blurb_en,
                 "union_count": sum(1 for u in unions if u.upazila_id == uno.upazila_id),
@@ -736,7 +740,7 @@ def blank_english(obj: models.Model) -> None:
         options = translator.get_options_for_model(type(obj))
     except NotRegistered:  # not a translated model
         return
-    for name in options.fields:
+    for name in options.local_fields:  # the registered fields (no inherited ones here)
         setattr(obj, f"{name}_en", "")
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from django.core.management.color import no_style
@@ -131,7 +131,7 @@ class Writer:
 
     def new_id(self, model: type[models.Model]) -> int:
         if model not in self.next_id:
-            self.next_id[model] = (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+            self.next_id[model] = (model._default_manager.aggregate(m=Max("pk"))["m"] or 0) + 1
         value = self.next_id[model]
         self.next_id[model] = value + 1
         return value
@@ -165,7 +165,7 @@ class Writer:
             return
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
         # Only dates and datetimes need adapting for SQLite; get_db_prep_save on every value is slow.
-        adapt = []
+        adapt: list[Callable[[Any], Any] | None] = []
         for f in fields:
             if isinstance(f, models.DateTimeField):
                 adapt.append(connection.ops.adapt_datetimefield_value)
@@ -215,7 +215,7 @@ def reset_database() -> None:
 def tier_targets(n: int) -> dict[str, int]:
     """How many offices of each tier for a dataset of ``n`` offices."""
     total = sum(REAL_ESTATE.values())
-    targets = {}
+    targets: dict[str, int] = {}
     for tier, count in REAL_ESTATE.items():
         targets[tier] = count if tier in ALWAYS_ALL else max(1, round(n * count / total))
     # Geography caps: no more UNOs and unions than upazilas and unions.
@@ -298,7 +298,7 @@ def _office_rows(planned: list[tuple[str, Any]], writer: Writer) -> list[tuple[i
         org_path = (parent[1] if parent else "/") + f"{oid}/"
         ministry = oid if p.tier == Tier.MINISTRY else (parent[2] if parent else None)
         agency = oid if p.tier == Tier.AGENCY else (parent[3] if parent else None)
-        geo = {"division_id": None, "district_id": None, "upazila_id": None}
+        geo: dict[str, int | None] = {"division_id": None, "district_id": None, "upazila_id": None}
         area = areas.get(p.area.pk) if p.area else None
         a = area
         while a is not None:
@@ -672,4 +672,4 @@ def offices_by_tier() -> dict[str, int]:
     return dict(Office.objects.order_by().values("tier").annotate(n=Count("pk")).values_list("tier", "n"))
 
 
-__all__: Iterable[str] = ["content_rows", "offices_by_tier", "synthesise", "tier_targets"]
+__all__ = ["content_rows", "offices_by_tier", "synthesise", "tier_targets"]

@@ -6,6 +6,8 @@ itself, so a change is never stored without its record, nor a record without its
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -29,8 +31,8 @@ class Revision(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "version"])]
+        ordering: ClassVar[list[str]] = ["-created_at", "-id"]
+        indexes = (models.Index(fields=["content_type", "object_id", "version"]),)
 
     def __str__(self) -> str:
         return f"{self.content_type.model}#{self.object_id} v{self.version}"
@@ -69,11 +71,11 @@ class AuditEntry(models.Model):
     user_agent = models.CharField(max_length=300, blank=True)
 
     class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [
+        ordering: ClassVar[list[str]] = ["-at", "-id"]
+        indexes = (
             models.Index(fields=["office", "at"]),
             models.Index(fields=["content_type", "object_id"]),
-        ]
+        )
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_repr}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,6 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import AuditEntry, Revision
+
+if TYPE_CHECKING:
+    from batayon.content.models import OfficeContent
 
 # Bookkeeping fields: they change on every save and say nothing a reader needs in a diff.
 BOOKKEEPING = {"id", "version", "updated_at", "updated_by_id", "created_at"}
@@ -97,7 +100,7 @@ def record(
 
 
 def save_content(
-    instance: models.Model,
+    instance: OfficeContent,
     user: Any,
     request: HttpRequest | None = None,
     *,
@@ -135,7 +138,7 @@ def save_content(
             user=_actor(user),
             ip=client_ip(request),
         )
-        changes = diff_snapshots(old, new)
+        changes: dict[str, Any] = diff_snapshots(old, new)
         if note:
             changes = {**changes, "_note": note}
         record(
@@ -162,7 +165,7 @@ def revisions_of(instance: models.Model) -> models.QuerySet[Revision]:
 
 
 def restore(
-    instance: models.Model, revision: Revision, user: Any, request: HttpRequest | None = None,
+    instance: OfficeContent, revision: Revision, user: Any, request: HttpRequest | None = None,
     *, expected_version: int | None = None,
 ) -> Revision:
     """Bring back the fields of an old revision; the result is itself a new revision."""
@@ -173,10 +176,13 @@ def restore(
         if attname in NOT_RESTORED or attname not in fields:
             continue
         field = fields[attname]
-        if field.is_relation and value is not None:
-            # A record an old version pointed at may be gone; restore the rest without it.
-            if not field.related_model._default_manager.filter(pk=value).exists():
-                value = None
+        # A record an old version pointed at may be gone; restore the rest without it.
+        if (
+            field.is_relation
+            and value is not None
+            and not cast("type[models.Model]", field.related_model)._default_manager.filter(pk=value).exists()
+        ):
+            value = None
         setattr(instance, attname, field.to_python(value) if value is not None else None)
     return save_content(
         instance, user, request, action=AuditEntry.Action.RESTORE, expected_version=expected_version,
@@ -202,9 +208,9 @@ def field_label(model: type[models.Model], attname: str) -> str:
     fields = {f.attname: f for f in model._meta.concrete_fields}
     field = fields.get(attname)
     base, _sep, lang = attname.rpartition("_")
-    if lang in LANGUAGE_SUFFIX and base in {f.name for f in model._meta.concrete_fields}:
-        base_field = model._meta.get_field(base)
-        return f"{base_field.verbose_name} ({LANGUAGE_SUFFIX[lang]})"
+    by_name = {f.name: f for f in model._meta.concrete_fields}
+    if lang in LANGUAGE_SUFFIX and base in by_name:
+        return f"{by_name[base].verbose_name} ({LANGUAGE_SUFFIX[lang]})"
     if field is None:
         return attname
     return str(field.verbose_name)
@@ -220,7 +226,7 @@ def display_value(model: type[models.Model], attname: str, value: Any) -> str:
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field is not None and field.is_relation:
-        obj = field.related_model._default_manager.filter(pk=value).first()
+        obj = cast("type[models.Model]", field.related_model)._default_manager.filter(pk=value).first()
         return str(obj) if obj is not None else f"#{value}"
     return str(value)
 

@@ -3,8 +3,8 @@ Noto Sans Bengali, which WeasyPrint subsets and embeds, so a PDF reads the same 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse

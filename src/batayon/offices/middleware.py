@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 
+from batayon.core.http import OfficeRequest
+
 from .models import normalise_domain, office_id_for_host
 
 
@@ -21,7 +23,7 @@ class OfficeHostMiddleware:
         self.get_response = get_response
         self.platform_hosts = {normalise_domain(h) for h in settings.PLATFORM_HOSTS}
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: OfficeRequest) -> HttpResponse:
         host = normalise_domain(request.get_host())
         request.office_id = None
         if host not in self.platform_hosts:

@@ -8,7 +8,7 @@ indexed ``LIKE 'prefix%'`` query, and the denormalised ``division``/``district``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from django.core.cache import cache
 from django.db import models
@@ -22,6 +22,10 @@ class Area(models.Model):
     if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
         name_bn: str | None
         name_en: str | None
+
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        objects: ClassVar[models.Manager[Area]]
+        _default_manager: ClassVar[models.Manager[Area]]
 
     class Level(models.IntegerChoices):
         DIVISION = 1, _("বিভাগ")
@@ -40,8 +44,8 @@ class Area(models.Model):
     lon = models.FloatField(null=True, blank=True)
 
     class Meta:
-        ordering = ["level", "name_bn"]
-        constraints = [models.UniqueConstraint(fields=["level", "code"], name="area_level_code_unique")]
+        ordering: ClassVar[list[str]] = ["level", "name_bn"]
+        constraints = (models.UniqueConstraint(fields=["level", "code"], name="area_level_code_unique"),)
 
     def __str__(self) -> str:
         return self.name_bn or self.name
@@ -96,6 +100,9 @@ class OfficeQuerySet(models.QuerySet):
         return self.filter(office.supervision_q())
 
 
+OfficeManager = models.Manager.from_queryset(OfficeQuerySet)
+
+
 class Office(models.Model):
     """One government office, and so one portal."""
 
@@ -141,15 +148,17 @@ class Office(models.Model):
     # When any published content of the office last changed (R-2.14 site-wide footer).
     content_updated_at = models.DateTimeField(null=True, blank=True)
 
-    objects = OfficeQuerySet.as_manager()
+    objects: ClassVar[OfficeManager] = OfficeManager()
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
+        _default_manager: ClassVar[OfficeManager]
 
     class Meta:
-        ordering = ["name_bn"]
-        indexes = [
+        ordering: ClassVar[list[str]] = ["name_bn"]
+        indexes = (
             models.Index(fields=["district", "tier"]),
             models.Index(fields=["upazila", "tier"]),
             models.Index(fields=["ministry", "tier"]),
-        ]
+        )
 
     def __str__(self) -> str:
         return self.name_bn or self.name
@@ -162,7 +171,7 @@ class Office(models.Model):
         # after the insert.
         fixes: dict[str, object] = {}
         if not self.org_path.endswith(f"/{self.pk}/"):
-            fixes["org_path"] = (self.org_parent.org_path if self.org_parent_id else "/") + f"{self.pk}/"
+            fixes["org_path"] = (self.org_parent.org_path if self.org_parent is not None else "/") + f"{self.pk}/"
         if self.tier == Tier.MINISTRY and self.ministry_id != self.pk:
             fixes["ministry_id"] = self.pk
         if self.tier == Tier.AGENCY and self.agency_id != self.pk:
@@ -230,11 +239,9 @@ def normalise_domain(value: str) -> str:
     """``https://WWW.Kushtia.gov.bd/`` → ``kushtia.gov.bd``."""
     value = (value or "").strip().lower()
     for prefix in ("https://", "http://"):
-        if value.startswith(prefix):
-            value = value[len(prefix) :]
+        value = value.removeprefix(prefix)
     value = value.split("/", 1)[0].split(":", 1)[0].rstrip(".")
-    if value.startswith("www."):
-        value = value[4:]
+    value = value.removeprefix("www.")
     return value
 
 

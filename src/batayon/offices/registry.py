@@ -96,7 +96,7 @@ class PlannedOffice:
     parent_key: str | None
 
 
-GEO_TIER = {
+GEO_TIER: dict[int, Tier] = {
     Area.Level.DIVISION: Tier.DIVISION,
     Area.Level.DISTRICT: Tier.DISTRICT,
     Area.Level.UPAZILA: Tier.UPAZILA,

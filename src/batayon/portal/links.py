@@ -50,7 +50,7 @@ def portal_url(
         if not absolute:
             return path
         if on_own_host(office, request):
-            return request.build_absolute_uri(path)  # type: ignore[union-attr]
+            return request.build_absolute_uri(path)  # type: ignore[union-attr]  # on_own_host() needs a request
         return f"https://{office.domain}{path}"
     if args:
         return reverse(name, args=[office.domain, lang, *args])

@@ -93,5 +93,8 @@ class PortalSitemap(Sitemap):
 
 def render_sitemap(office: Office) -> str:
     """The sitemap XML of one office (Django's own ``sitemap.xml`` template)."""
-    urls: list[dict[str, Any]] = PortalSitemap(office).get_urls(site=OfficeSite(office.domain), protocol="https")
+    urls: list[dict[str, Any]] = PortalSitemap(office).get_urls(
+        site=OfficeSite(office.domain),  # type: ignore[arg-type]  # duck-typed like RequestSite: domain, name
+        protocol="https",
+    )
     return render_to_string("sitemap.xml", {"urlset": urls})

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from batayon.content.menus import menu_for_tier
 from batayon.content.models import Notice, Officer, Page, Service
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
 
 from .links import portal_url
@@ -60,7 +61,7 @@ def portal_view(office_required: bool = True) -> Callable[[PortalView], PortalVi
         @wraps(view)
         @require_safe
         @cache_control(public=True, max_age=300)
-        def wrapper(request: HttpRequest, lang: str, *args: Any, domain: str | None = None, **kwargs: Any):
+        def wrapper(request: OfficeRequest, lang: str, *args: Any, domain: str | None = None, **kwargs: Any):
             office_id = office_id_for_host(domain) if domain else request.office_id
             if domain and office_id is None:
                 raise Http404("No such portal")
@@ -79,7 +80,7 @@ def portal_view(office_required: bool = True) -> Callable[[PortalView], PortalVi
     return decorator
 
 
-def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def _render(request: OfficeRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     portal: PortalContext = request.portal
     context.setdefault("portal", portal)
     context.setdefault("office", portal.office)
@@ -89,7 +90,7 @@ def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> Htt
     return render(request, template, context)
 
 
-def root(request: HttpRequest) -> HttpResponse:
+def root(request: OfficeRequest) -> HttpResponse:
     """``/``: an office's domain opens its Bangla home page; the platform host, the national root."""
     if request.office_id:
         return HttpResponseRedirect(reverse("home", kwargs={"lang": "bn"}))
@@ -97,7 +98,7 @@ def root(request: HttpRequest) -> HttpResponse:
 
 
 @portal_view(office_required=False)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: OfficeRequest) -> HttpResponse:
     office = request.portal.office
     if office is None:
         return national_root(request)
@@ -113,15 +114,15 @@ def home(request: HttpRequest) -> HttpResponse:
     return _render(request, "portal/home.html", context)
 
 
-def national_root(request: HttpRequest) -> HttpResponse:
+def national_root(request: OfficeRequest) -> HttpResponse:
     """The offices of Bangladesh by division → district, and by ministry."""
     divisions = list(Area.objects.filter(level=Area.Level.DIVISION).order_by("code"))
     districts = list(Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_en"))
-    by_division: dict[int, list[Area]] = {}
+    by_division: dict[int | None, list[Area]] = {}
     for district in districts:
         by_division.setdefault(district.parent_id, []).append(district)
     for division in divisions:
-        division.district_list = by_division.get(division.pk, [])
+        division.district_list = by_division.get(division.pk, [])  # type: ignore[attr-defined]  # for the template
     ministries = (
         Office.objects.filter(tier=Tier.MINISTRY)
         .annotate(agencies=Count("org_children", filter=Q(org_children__tier=Tier.AGENCY)))
@@ -131,7 +132,7 @@ def national_root(request: HttpRequest) -> HttpResponse:
 
 
 @portal_view(office_required=False)
-def area_directory(request: HttpRequest, code: str, level: int) -> HttpResponse:
+def area_directory(request: OfficeRequest, code: str, level: int) -> HttpResponse:
     """A division, district or upazila: its own offices, and the areas below it."""
     area = get_object_or_404(Area.objects.select_related("parent__parent"), level=level, code=code)
     offices = Office.objects.filter(area=area).order_by("tier", "name_bn")
@@ -145,7 +146,7 @@ ORG_DIRECTORY_LIMIT = 120
 
 
 @portal_view(office_required=False)
-def org_directory(request: HttpRequest, pk: int) -> HttpResponse:
+def org_directory(request: OfficeRequest, pk: int) -> HttpResponse:
     """A ministry or agency: its agencies, and its field offices (by district when many)."""
     parent = get_object_or_404(Office, pk=pk, tier__in=[Tier.MINISTRY, Tier.AGENCY])
     below = Office.objects.filter(org_parent=parent).select_related("district")
@@ -174,19 +175,23 @@ def org_directory(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @portal_view()
-def section(request: HttpRequest, key: str) -> HttpResponse:
+def section(request: OfficeRequest, key: str) -> HttpResponse:
     spec = SECTIONS.get(key)
     if spec is None:
         raise Http404("No such section")
-    context = spec.loader(request.portal.office)
+    office = request.portal.office
+    assert office is not None  # portal_view() requires one
+    context = spec.loader(office)
     context["section"] = spec
     context["title"] = spec.title
     return _render(request, spec.template, context)
 
 
 @portal_view()
-def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = get_object_or_404(Notice.objects.of(request.portal.office).live(), pk=pk)
+def notice_detail(request: OfficeRequest, pk: int) -> HttpResponse:
+    office = request.portal.office
+    assert office is not None  # portal_view() requires one
+    notice = get_object_or_404(Notice.objects.of(office).live(), pk=pk)
     return _render(
         request, "portal/notice_detail.html",
         {"notice": notice, "updated": notice.updated_at, "section": SECTIONS["notices"]},
@@ -194,7 +199,9 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @portal_view()
-def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    page = get_object_or_404(Page.objects.published().of(request.portal.office), slug=slug)
+def page_detail(request: OfficeRequest, slug: str) -> HttpResponse:
+    office = request.portal.office
+    assert office is not None  # portal_view() requires one
+    page = get_object_or_404(Page.objects.published().of(office), slug=slug)
     return _render(request, "portal/page.html", {"page": page, "updated": page.updated_at})
 

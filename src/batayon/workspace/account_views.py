@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -16,9 +17,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -29,7 +29,8 @@ from batayon.bangla.digits import to_latin_digits
 class LoginForm(AuthenticationForm):
     """Django's sign-in form (fields ``username`` and ``password``) with Bangla messages."""
 
-    error_messages = {
+    # RUF012 is wrong here: django-stubs declares error_messages an instance attribute (ClassVar clashes).
+    error_messages = {  # noqa: RUF012
         "invalid_login": gettext_lazy(
             "ব্যবহারকারীর নাম বা পাসওয়ার্ড সঠিক নয়। কয়েকবার ভুল হলে অ্যাকাউন্ট কিছু সময়ের জন্য বন্ধ থাকবে।"
         ),
@@ -92,7 +93,7 @@ def _next(request: HttpRequest) -> str:
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Verify a token, or enrol an authenticator app first if the user has none yet."""
     user = request.user
-    if user.is_verified():
+    if user.is_verified():  # type: ignore[union-attr]  # added by django_otp's OTPMiddleware
         return redirect(_next(request))
     confirmed = list(TOTPDevice.objects.filter(user=user, confirmed=True))
     enrolling = not confirmed
@@ -104,7 +105,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["token"]
-        candidates = [device] if enrolling else confirmed
+        candidates: list[Any] = [device] if enrolling else confirmed
         throttled = any(not d.verify_is_allowed()[0] for d in candidates)
         match = next((d for d in candidates if d.verify_token(token)), None)
         if match is not None:
@@ -121,6 +122,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         "lang": (get_language() or "bn")[:2],
     }
     if enrolling:
+        assert device is not None  # found or created above
         secret = base64.b32encode(device.bin_key).decode().rstrip("=")
         ctx["qr"] = _qr_data_uri(device.config_url)
         ctx["secret"] = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))

@@ -26,7 +26,7 @@ def demo_totp_secret() -> str:
     return base64.b32encode(bytes.fromhex(DEMO_TOTP_HEX)).decode()
 
 
-def _accounts() -> list[tuple[str, str, str, Office | None]]:
+def _accounts() -> list[tuple[str, str, Role, Office | None]]:
     union = Office.objects.filter(domain=UNION_DOMAIN).first()
     dc = Office.objects.filter(domain="kushtia.gov.bd").first()
     uno = Office.objects.filter(tier=Tier.UPAZILA, area_id=union.upazila_id).first() if union else None

@@ -6,7 +6,7 @@ columns of one translated field) or a single field. Uploads go through ``uploads
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,9 @@ from batayon.content.models import (
 from batayon.offices.models import Office
 
 from . import uploads
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def tr_fields(*names: str) -> list[str]:
@@ -57,7 +60,7 @@ class ContentForm(forms.ModelForm):
         formfield_callback = _formfield
 
     translated: tuple[str, ...] = ()
-    file_fields: dict[str, dict[str, Any]] = {}
+    file_fields: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -77,7 +80,11 @@ class ContentForm(forms.ModelForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
-            if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Officer:
+            if (
+                isinstance(field, forms.ModelChoiceField)
+                and field.queryset is not None
+                and field.queryset.model is Officer
+            ):
                 field.queryset = officer_choices(office)
                 field.empty_label = _("— বেছে নিন —")
         for name, options in self.file_fields.items():
@@ -114,7 +121,7 @@ class ContentForm(forms.ModelForm):
         return clean.as_django_file()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data  # ModelForm.clean returns cleaned_data
         for name in self.file_fields:
             if name in self.fields and name in data:
                 try:
@@ -148,22 +155,22 @@ def officer_choices(office: Office):
 
 class OfficerForm(ContentForm):
     translated = ("name", "designation", "section_name")
-    file_fields = {"photo": {"allowed": uploads.IMAGE_KINDS, "photo": True, "help": _("JPEG বা PNG; মেটাডেটা মুছে ফেলা হয়")}}
+    file_fields: ClassVar[dict[str, dict[str, Any]]] = {"photo": {"allowed": uploads.IMAGE_KINDS, "photo": True, "help": _("JPEG বা PNG; মেটাডেটা মুছে ফেলা হয়")}}
 
     class Meta(ContentForm.Meta):
         model = Officer
-        fields = [*tr_fields("name", "designation", "section_name"), "mobile", "phone", "email", "photo",
-                  "sort_order", "joined_on"]
+        fields = (*tr_fields("name", "designation", "section_name"), "mobile", "phone", "email", "photo",
+                  "sort_order", "joined_on")
 
 
 class NoticeForm(ContentForm):
     translated = ("title", "body")
-    file_fields = {"attachment": {"allowed": uploads.DOCUMENT_KINDS, "help": _("PDF, ছবি, DOCX বা XLSX")}}
+    file_fields: ClassVar[dict[str, dict[str, Any]]] = {"attachment": {"allowed": uploads.DOCUMENT_KINDS, "help": _("PDF, ছবি, DOCX বা XLSX")}}
 
     class Meta(ContentForm.Meta):
         model = Notice
-        fields = [*tr_fields("title", "body"), "memo_number", "publish_date", "archive_date", "attachment"]
-        widgets = {"body_bn": forms.Textarea(attrs={"rows": 6}), "body_en": forms.Textarea(attrs={"rows": 6})}
+        fields = (*tr_fields("title", "body"), "memo_number", "publish_date", "archive_date", "attachment")
+        widgets: ClassVar[dict[str, forms.Widget]] = {"body_bn": forms.Textarea(attrs={"rows": 6}), "body_en": forms.Textarea(attrs={"rows": 6})}
 
 
 class CharterForm(ContentForm):
@@ -171,8 +178,8 @@ class CharterForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = CitizenCharter
-        fields = [*tr_fields("vision", "mission"), "approved_on"]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("vision", "mission")}
+        fields = (*tr_fields("vision", "mission"), "approved_on")
+        widgets: ClassVar[dict[str, forms.Widget]] = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("vision", "mission")}
 
 
 class GrievanceStepForm(ContentForm):
@@ -180,7 +187,7 @@ class GrievanceStepForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = CharterGrievanceStep
-        fields = ["step", *tr_fields("when"), "contact_officer", *tr_fields("contact", "time_limit")]
+        fields = ("step", *tr_fields("when"), "contact_officer", *tr_fields("contact", "time_limit"))
 
 
 class ExpectationForm(ContentForm):
@@ -188,7 +195,7 @@ class ExpectationForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = CharterExpectation
-        fields = ["step", *tr_fields("text")]
+        fields = ("step", *tr_fields("text"))
 
 
 class ServiceForm(ContentForm):
@@ -196,13 +203,13 @@ class ServiceForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Service
-        fields = [
+        fields = (
             "audience", "sort_order",
             *tr_fields("name", "delivery_method", "required_documents", "fee", "time_limit"),
             "responsible_officer", "link", "in_service_box",
             "delivery_mode", "eservice_status", "eservice_priority", "eservice_target_date",
-        ]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("delivery_method", "required_documents", "fee")}
+        )
+        widgets: ClassVar[dict[str, forms.Widget]] = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("delivery_method", "required_documents", "fee")}
 
 
 class DesignatedOfficerForm(ContentForm):
@@ -210,15 +217,16 @@ class DesignatedOfficerForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = DesignatedOfficer
-        fields = ["role", "officer", *tr_fields("external_name", "external_designation"), "external_phone",
-                  "external_email"]
-        labels = {"role": _("দায়িত্ব"), "officer": _("কর্মকর্তা (তালিকা থেকে)")}
+        fields = ("role", "officer", *tr_fields("external_name", "external_designation"), "external_phone",
+                  "external_email")
+        labels: ClassVar[dict[str, StrOrPromise]] = {"role": _("দায়িত্ব"), "officer": _("কর্মকর্তা (তালিকা থেকে)")}
 
     def __init__(self, *args: Any, scheme: str, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.instance.scheme = scheme
         labels = DesignatedOfficer.ROLE_LABELS
-        self.fields["role"].choices = [(r, labels[(scheme, r)]) for r in DesignatedOfficer.Role.values]
+        role = cast("forms.ChoiceField", self.fields["role"])
+        role.choices = [(r, labels[(scheme, r)]) for r in DesignatedOfficer.Role.values]
         self.fields["officer"].help_text = _("তালিকায় না থাকলে নিচে নাম ও পদবি লিখুন।")
 
     def validate_unique(self) -> None:
@@ -231,16 +239,17 @@ class DesignatedOfficerForm(ContentForm):
 
 class DocumentForm(ContentForm):
     translated = ("title", "description")
-    file_fields = {"file": {"allowed": uploads.DOCUMENT_KINDS, "help": _("PDF, ছবি, DOCX বা XLSX")}}
+    file_fields: ClassVar[dict[str, dict[str, Any]]] = {"file": {"allowed": uploads.DOCUMENT_KINDS, "help": _("PDF, ছবি, DOCX বা XLSX")}}
 
     class Meta(ContentForm.Meta):
         model = Document
-        fields = ["category", *tr_fields("title", "description"), "fiscal_year", "quarter", "issued_on", "file", "link"]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("description")}
+        fields = ("category", *tr_fields("title", "description"), "fiscal_year", "quarter", "issued_on", "file", "link")
+        widgets: ClassVar[dict[str, forms.Widget]] = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("description")}
 
     def __init__(self, *args: Any, categories: tuple[str, ...], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [c for c in Document.Category.choices if c[0] in categories]
+        category = cast("forms.ChoiceField", self.fields["category"])
+        category.choices = [c for c in Document.Category.choices if c[0] in categories]
         self.fields["fiscal_year"].help_text = _("যেমন ২০২৪-২৫")
 
     def clean_fiscal_year(self) -> str:
@@ -252,9 +261,9 @@ class ProjectForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Project
-        fields = [*tr_fields("title", "description"), "status", "budget_taka", "start_date", "end_date",
-                  *tr_fields("progress")]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("description", "progress")}
+        fields = (*tr_fields("title", "description"), "status", "budget_taka", "start_date", "end_date",
+                  *tr_fields("progress"))
+        widgets: ClassVar[dict[str, forms.Widget]] = {f: forms.Textarea(attrs={"rows": 3}) for f in tr_fields("description", "progress")}
 
 
 class FocalPointForm(ContentForm):
@@ -262,8 +271,8 @@ class FocalPointForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = FocalPoint
-        fields = [*tr_fields("subject"), "officer", "sort_order"]
-        labels = {"officer": _("কর্মকর্তা")}
+        fields = (*tr_fields("subject"), "officer", "sort_order")
+        labels: ClassVar[dict[str, StrOrPromise]] = {"officer": _("কর্মকর্তা")}
 
 
 class PageForm(ContentForm):
@@ -271,9 +280,9 @@ class PageForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Page
-        fields = ["slug", *tr_fields("title", "body")]
-        widgets = {"body_bn": forms.Textarea(attrs={"rows": 8}), "body_en": forms.Textarea(attrs={"rows": 8})}
-        labels = {"slug": _("ঠিকানার অংশ (ইংরেজিতে, যেমন about)")}
+        fields = ("slug", *tr_fields("title", "body"))
+        widgets: ClassVar[dict[str, forms.Widget]] = {"body_bn": forms.Textarea(attrs={"rows": 8}), "body_en": forms.Textarea(attrs={"rows": 8})}
+        labels: ClassVar[dict[str, StrOrPromise]] = {"slug": _("ঠিকানার অংশ (ইংরেজিতে, যেমন about)")}
 
 
 class TransferForm(forms.Form):

@@ -57,8 +57,8 @@ def _key(header: Any) -> str:
 
 
 HEADER_MAP: dict[str, str] = {}
-for _field, _bn, _others in COLUMNS:
-    for _h in (_bn, *_others):
+for _field, _bn_header, _others in COLUMNS:
+    for _h in (_bn_header, *_others):
         HEADER_MAP[_key(_h)] = _field
 
 
@@ -272,8 +272,8 @@ def save_rows(office: Any, kind: str, rows: list[dict[str, Any]], filename: str,
             for name in ("name_bn", "name_en", "designation_bn", "designation_en", "section_name_bn",
                          "section_name_en", "mobile", "phone", "email"):
                 setattr(officer, name, v.get(name) or "")
-            officer.name = officer.name_bn
-            officer.designation = officer.designation_bn
+            officer.name = officer.name_bn or ""
+            officer.designation = officer.designation_bn or ""
             if v.get("sort_order"):
                 officer.sort_order = int(v["sort_order"])
             if v.get("joined_on"):

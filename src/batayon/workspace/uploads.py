@@ -166,9 +166,9 @@ def _scrub(obj: object, seen: set[tuple[int, int]]) -> None:
             return
         seen.add(key)
     if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-        for key in list(obj.keys()):
-            if key in PDF_ACTIVE_KEYS:
-                del obj[key]
+        for name in list(obj.keys()):
+            if name in PDF_ACTIVE_KEYS:
+                del obj[name]
         if obj.get("/S") in PDF_ACTIVE_ACTIONS:
             # An action that runs code or a program: turn it into an empty named action.
             obj["/S"] = pikepdf.Name("/Named")
@@ -178,8 +178,8 @@ def _scrub(obj: object, seen: set[tuple[int, int]]) -> None:
             keep = [a for a in annots if not (isinstance(a, pikepdf.Dictionary) and a.get("/Subtype") in PDF_ACTIVE_ANNOTS)]
             if len(keep) != len(annots):
                 obj["/Annots"] = pikepdf.Array(keep)
-        for key in list(obj.keys()):
-            _scrub(obj[key], seen)
+        for name in list(obj.keys()):
+            _scrub(obj[name], seen)
     elif isinstance(obj, pikepdf.Array):
         for item in obj:
             _scrub(item, seen)
@@ -191,11 +191,11 @@ def pdf_active_keys(data: bytes) -> set[str]:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         for obj in pdf.objects:
             if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-                found |= {k for k in obj.keys() if k in PDF_ACTIVE_KEYS}
+                found |= PDF_ACTIVE_KEYS.intersection(obj.keys())
                 if obj.get("/S") in PDF_ACTIVE_ACTIONS:
                     found.add(str(obj.get("/S")))
         # Direct (non-indirect) dictionaries hang off the root and the pages.
-        stack: list[object] = [pdf.Root] + [p.obj for p in pdf.pages]
+        stack: list[pikepdf.Object] = [pdf.Root] + [p.obj for p in pdf.pages]
         seen: set[tuple[int, int]] = set()
         while stack:
             item = stack.pop()
@@ -204,10 +204,10 @@ def pdf_active_keys(data: bytes) -> set[str]:
                     continue
                 seen.add(item.objgen)
             if isinstance(item, (pikepdf.Dictionary, pikepdf.Stream)):
-                found |= {k for k in item.keys() if k in PDF_ACTIVE_KEYS}
+                found |= PDF_ACTIVE_KEYS.intersection(item.keys())
                 if item.get("/S") in PDF_ACTIVE_ACTIONS:
                     found.add(str(item.get("/S")))
-                stack.extend(item[k] for k in item.keys() if k != "/Parent")
+                stack.extend(item[k] for k in item.keys() - {"/Parent"})
             elif isinstance(item, pikepdf.Array):
                 stack.extend(item)
     return found
@@ -251,7 +251,7 @@ def clean_image(data: bytes, kind: str, max_side: int) -> bytes:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            img = Image.open(io.BytesIO(data))
+            img: Image.Image = Image.open(io.BytesIO(data))
             if img.width * img.height > IMAGE_MAX_PIXELS:
                 raise UploadRejected(_("ছবিটির মাপ অস্বাভাবিক বড়; গ্রহণ করা হয়নি।"))
             img.load()
@@ -272,8 +272,8 @@ def clean_image(data: bytes, kind: str, max_side: int) -> bytes:
         if img.mode not in ("RGB", "RGBA", "L", "LA", "P"):
             img = img.convert("RGBA")
         clean = Image.new(img.mode, img.size)
-        if img.mode == "P":
-            clean.putpalette(img.getpalette())
+        if img.mode == "P" and (palette := img.getpalette()) is not None:
+            clean.putpalette(palette)
         clean.paste(img)
         clean.save(out, format="PNG", optimize=True)
     return out.getvalue()

@@ -15,11 +15,10 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from batayon.accounts.permissions import (
@@ -39,6 +38,7 @@ from batayon.content.models import (
     PublishState,
     Service,
 )
+from batayon.core.http import OfficeRequest
 from batayon.core.templatetags.bn import num
 from batayon.history.models import AuditEntry
 from batayon.history.services import (
@@ -146,7 +146,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @office_permission_required("view")
-def office_page(request: HttpRequest) -> HttpResponse:
+def office_page(request: OfficeRequest) -> HttpResponse:
     office = request.office
     items = compliance.checklist(office)
     score = compliance.office_score(office)
@@ -165,7 +165,7 @@ def office_page(request: HttpRequest) -> HttpResponse:
 
 
 @office_permission_required("view_drafts")
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: OfficeRequest) -> HttpResponse:
     entries = AuditEntry.objects.filter(office=request.office).select_related("content_type")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "workspace/audit_log.html", _ctx(request, page=page))
@@ -182,7 +182,7 @@ def _last_confirmed(office: Office, section: str) -> AuditEntry | None:
 
 
 @office_permission_required("view_drafts")
-def section_list(request: HttpRequest, section: str) -> HttpResponse:
+def section_list(request: OfficeRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     if editor.section != editor.key:  # charter rows live on the charter's page
         return redirect(_section_url(request.office, editor.section))
@@ -220,14 +220,14 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
 
 def _mark_mail_failures(office: Office, notices: list[Notice]) -> None:
     """Flag notices whose last e-mail attempt failed, so the editor sees it on the list."""
-    last: dict[int, bool] = {}
+    last: dict[int | None, bool] = {}
     for object_id, changes in (
         AuditEntry.objects.filter(office=office, action=AuditEntry.Action.EMAIL, object_id__in=[n.pk for n in notices])
         .order_by("at", "id").values_list("object_id", "changes")
     ):
         last[object_id] = bool(changes.get("ok"))
     for n in notices:
-        n.mail_failed = last.get(n.pk) is False
+        n.mail_failed = last.get(n.pk) is False  # type: ignore[attr-defined]  # shown by the template
 
 
 def _charter_context(request: HttpRequest, office: Office) -> dict[str, Any]:
@@ -289,14 +289,14 @@ def _others_changes(obj: Any, opened: int | None) -> list[Any]:
 
 
 @office_permission_required("edit")
-def item_edit(request: HttpRequest, section: str, pk: int | None = None) -> HttpResponse:
+def item_edit(request: OfficeRequest, section: str, pk: int | None = None) -> HttpResponse:
     editor = _editor(section)
     office = request.office
     qs = editor.queryset(office)
     if pk is not None:
         instance = get_object_or_404(qs, pk=pk)
-    elif editor.singleton and qs.exists():
-        return redirect("workspace:edit", office.domain, section, qs.first().pk)
+    elif editor.singleton and (first := qs.first()) is not None:
+        return redirect("workspace:edit", office.domain, section, first.pk)
     else:
         instance = editor.new_instance(office)
     prefix = request.POST.get("_prefix") or None if request.method == "POST" else None
@@ -356,7 +356,7 @@ def item_edit(request: HttpRequest, section: str, pk: int | None = None) -> Http
 
 
 @office_permission_required("edit")
-def item_delete(request: HttpRequest, section: str, pk: int) -> HttpResponse:
+def item_delete(request: OfficeRequest, section: str, pk: int) -> HttpResponse:
     editor = _editor(section)
     obj = get_object_or_404(editor.queryset(request.office), pk=pk)
     if request.method == "POST":
@@ -367,7 +367,7 @@ def item_delete(request: HttpRequest, section: str, pk: int) -> HttpResponse:
 
 
 @office_permission_required("view_drafts")
-def item_history(request: HttpRequest, section: str, pk: int) -> HttpResponse:
+def item_history(request: OfficeRequest, section: str, pk: int) -> HttpResponse:
     editor = _editor(section)
     obj = get_object_or_404(editor.queryset(request.office), pk=pk)
     audit = AuditEntry.objects.filter(
@@ -382,7 +382,7 @@ def item_history(request: HttpRequest, section: str, pk: int) -> HttpResponse:
 
 @require_POST
 @office_permission_required("edit")
-def item_restore(request: HttpRequest, section: str, pk: int, revision: int) -> HttpResponse:
+def item_restore(request: OfficeRequest, section: str, pk: int, revision: int) -> HttpResponse:
     editor = _editor(section)
     obj = get_object_or_404(editor.queryset(request.office), pk=pk)
     rev = get_object_or_404(revisions_of(obj), pk=revision)
@@ -399,7 +399,7 @@ def item_restore(request: HttpRequest, section: str, pk: int, revision: int) -> 
 
 @require_POST
 @office_permission_required("approve")
-def item_approve(request: HttpRequest, section: str, pk: int) -> HttpResponse:
+def item_approve(request: OfficeRequest, section: str, pk: int) -> HttpResponse:
     editor = _editor(section)
     obj = get_object_or_404(editor.queryset(request.office), pk=pk)
     if obj.state != PublishState.PUBLISHED:
@@ -411,13 +411,14 @@ def item_approve(request: HttpRequest, section: str, pk: int) -> HttpResponse:
                 _mail_after_commit(request, obj, mail)
         _report_mail(request, mail)
         messages.success(request, _("অনুমোদিত ও প্রকাশিত হয়েছে।"))
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith(reverse("workspace:home"))
+    next_url = request.POST.get("next", "")
+    return redirect(next_url if next_url.startswith(reverse("workspace:home"))
                     else _section_url(request.office, editor.section))
 
 
 @require_POST
 @office_permission_required("confirm")
-def section_confirm(request: HttpRequest, section: str) -> HttpResponse:
+def section_confirm(request: OfficeRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     office = request.office
     try:
@@ -442,7 +443,7 @@ HANDOVER_FIELDS = [
 
 
 @office_permission_required("edit")
-def officer_transfer(request: HttpRequest, section: str, pk: int) -> HttpResponse:
+def officer_transfer(request: OfficeRequest, section: str, pk: int) -> HttpResponse:
     editor = _editor(section)
     if editor.model is not Officer:
         raise Http404
@@ -461,7 +462,7 @@ def officer_transfer(request: HttpRequest, section: str, pk: int) -> HttpRespons
                     mobile=d["successor_mobile"], phone=old.phone, email=d["successor_email"],
                     joined_on=d["joined_on"] or d["left_on"], state=PublishState.PUBLISHED,
                 )
-                new.name, new.designation = new.name_bn, new.designation_bn
+                new.name, new.designation = new.name_bn or "", new.designation_bn or ""
                 save_content(new, request.user, request, note={"successor_of": old.pk})
                 old.left_on = d["left_on"]
                 old.successor = new
@@ -492,7 +493,7 @@ def _import_key(office: Office, section: str) -> str:
 
 
 @office_permission_required("import")
-def officer_import(request: HttpRequest, section: str) -> HttpResponse:
+def officer_import(request: OfficeRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     if not editor.importable:
         raise Http404

@@ -103,7 +103,7 @@ def tr(obj: object, field: str, html: bool = False) -> str:
     if html:
         from django.utils.safestring import mark_safe
 
-        body = mark_safe(text)  # sanitised with nh3 when it was saved
+        body: str = mark_safe(text)  # sanitised with nh3 when it was saved
     else:
         body = text
     if found == lang:

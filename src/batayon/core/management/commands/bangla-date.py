@@ -8,7 +8,7 @@ from batayon.bangla.dates import parse_date
 
 class Command(BaseCommand):
     help = "Print the revised Bangla-calendar date of a Gregorian date: 2020-09-28 → ১৩ আশ্বিন ১৪২৭."
-    requires_system_checks: list = []
+    requires_system_checks = ()
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("date", nargs="?", help="YYYY-MM-DD (default: today)")
