@@ -302,4 +302,8 @@ API_KEY_RATE_LIMIT = int(os.environ.get("BATAYON_API_KEY_RATE_LIMIT", 1200))
 API_RATE_WINDOW_SECONDS = int(os.environ.get("BATAYON_API_RATE_WINDOW", 60))
 # Behind our own load balancer, the header that carries the client's address
 # (e.g. HTTP_X_FORWARDED_FOR); empty: REMOTE_ADDR.
-API_CLIENT_IP_HEADER = os.environ.get("BATAYON_API_CLIENT_IP_HEADER", "")
+BEHIND_PROXY = env_bool("BATAYON_BEHIND_PROXY")
+API_CLIENT_IP_HEADER = os.environ.get("BATAYON_API_CLIENT_IP_HEADER", "HTTP_X_REAL_IP" if BEHIND_PROXY else "")
+if BEHIND_PROXY:
+    # Sign-in lockouts count per client, not per proxy.
+    AXES_CLIENT_IP_CALLABLE = "batayon.ops.proxy.client_ip"
