@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import subprocess
 import time
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -37,9 +38,9 @@ def stack(tmp_path_factory):
         web_workers=1,
         microcache_seconds=30,
     )
-    s.prepare(demo=False)  # the national registry comes with the migrations; no demo needed
-    s.manage("adduser", "--office", OFFICE, "--role", "editor", "--username", "stack-editor",
-             "--password", PASSWORD, capture_output=True)
+    # The national registry comes with the migrations; no demo needed.
+    s.prepare(demo=False, commands=[["adduser", "--office", OFFICE, "--role", "editor", "--username",
+                                     "stack-editor", "--password", PASSWORD]])
     try:
         s.start()
         yield s
@@ -108,12 +109,15 @@ def test_periodic_job_runs_on_a_worker_and_health_says_when(stack):
     assert health["scheduler"]["alive"] == 1
     assert {job["job"] for job in health["jobs"]} >= {"evaluate", "snapshot", "checklinks"}
 
+    queued_at = datetime.now(UTC)
     stack.manage("runjob", "evaluate", "--enqueue", capture_output=True)
     deadline = time.monotonic() + 90
     states = {}
     while time.monotonic() < deadline:
         states = {job["job"]: job for job in httpx.get(f"{stack.url}/healthz", timeout=20).json()["jobs"]}
-        if states["snapshot"]["last_status"] in {"ok", "error"}:
+        snapshot = states["snapshot"]
+        if (snapshot["last_started"] and datetime.fromisoformat(snapshot["last_started"]) > queued_at
+                and snapshot["last_status"] in {"ok", "error"}) or states["evaluate"]["last_status"] == "error":
             break
         time.sleep(0.5)
     assert states["evaluate"]["status"] == "ok" and not states["evaluate"]["overdue"]

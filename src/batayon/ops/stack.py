@@ -11,6 +11,7 @@ whatever happens: ``with Stack(...) as stack:`` or Ctrl-C on ``up``.
 from __future__ import annotations
 
 import argparse
+import json
 import getpass
 import os
 import shutil
@@ -106,23 +107,25 @@ class Stack:
         return subprocess.run([str(BIN / "batayon"), *args], env=self.env, check=check, **kwargs)
 
     # -- preparing -----------------------------------------------------------------------------
-    def prepare(self, demo: bool = True) -> None:
-        """Database, migrations, static files, and (when the database is empty) the demo."""
+    def prepare(self, demo: bool = True, commands: list[list[str]] = ()) -> None:
+        """Database, migrations, static files, the demo when the database has none, then
+        ``commands`` (management commands), all in one process."""
         for sub in ("data", "media", "nginx", "prometheus", "logs"):
             (self.var / sub).mkdir(parents=True, exist_ok=True)
         if self.database_url.startswith("postgres"):
             ensure_database(self.database_url)
-        self.manage("migrate", "--no-input", "-v0")
-        self.manage("collectstatic", "--no-input", "-v0")
-        if demo:
-            has_demo = self.manage(
-                "shell", "-c",
-                "from batayon.offices.models import Office; from batayon.content.models import Officer;"
-                "print(int(Office.objects.exists() and Officer.objects.exists()))",
-                capture_output=True, text=True,
-            ).stdout.strip().endswith("1")
-            if not has_demo:
-                self.manage("loaddemo", "--port", str(self.port))
+        script = (
+            "import json, sys\n"
+            "from django.core.management import call_command\n"
+            "call_command('migrate', interactive=False, verbosity=0)\n"
+            "call_command('collectstatic', interactive=False, verbosity=0)\n"
+            "from batayon.content.models import Officer\n"
+            f"if {demo!r} and not Officer.objects.exists():\n"
+            f"    call_command('loaddemo', '--port', '{self.port}')\n"
+            f"for argv in json.loads({json.dumps(json.dumps(list(commands)))}):\n"
+            "    call_command(*argv)\n"
+        )
+        self.manage("shell", "-c", script)
 
     def nginx_config(self) -> Path:
         conf_dir = self.var / "nginx"
