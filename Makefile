@@ -73,6 +73,7 @@ bench-search: install
 
 # 200 readers and 20 editors through the production stack (PostgreSQL, Redis, nginx); SECONDS=30 for a shorter run.
 bench-load: install nginx
+	@command -v wrk >/dev/null || (echo "Installing Debian package: wrk"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/batayon_bench} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/3} \
 		$(BIN)/python bench/load.py --seconds $${SECONDS:-120}
 
