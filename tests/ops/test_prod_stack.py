@@ -58,7 +58,7 @@ def test_stack_serves_caches_signs_in_saves_and_runs_tasks(stack):
     assert second.headers["X-Cache"] == "HIT"
     assert second.content == first.content
     english = portal.get("/en/")  # the language is part of the key
-    assert english.headers["X-Cache"] != "HIT" or portal.get("/en/").text != first.text
+    assert english.status_code == 200 and english.text != first.text and "Kushtia" in english.text
     assert portal.get("/en/").headers["X-Cache"] == "HIT"
 
     # Static files come from nginx itself.
@@ -77,8 +77,8 @@ def test_stack_serves_caches_signs_in_saves_and_runs_tasks(stack):
     assert signed.status_code == 302, signed.text[:500]
     for _ in range(4):
         page = web.get(f"/workspace/{OFFICE}/")
-        assert page.status_code == 200 and "X-Cache" not in page.headers or page.headers["X-Cache"] == "BYPASS"
-        assert "stack-editor" in page.text or OFFICE in page.text
+        assert page.status_code == 200 and page.headers.get("X-Cache") == "BYPASS"
+        assert OFFICE in page.text
 
     redis = Redis.from_url(stack.redis_url)
     finished = FinishedJobRegistry("default", connection=redis)
