@@ -5,7 +5,6 @@ periodic jobs on the scheduler with their heartbeats in /healthz, metrics for op
 from __future__ import annotations
 
 import re
-import subprocess
 import time
 from datetime import UTC, datetime
 

@@ -11,8 +11,8 @@ whatever happens: ``with Stack(...) as stack:`` or Ctrl-C on ``up``.
 from __future__ import annotations
 
 import argparse
-import json
 import getpass
+import json
 import os
 import shutil
 import signal
@@ -234,7 +234,7 @@ def wait_for(url: str, timeout: float, stack: Stack | None = None) -> None:
         if stack:
             stack.check_alive()
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            with urllib.request.urlopen(url, timeout=5) as response:
                 if response.status < 500:
                     return
         except urllib.error.HTTPError as exc:
