@@ -388,7 +388,7 @@ def main() -> int:
         sys.exit("bench/load.py needs PostgreSQL (DATABASE_URL=postgres://…) and Redis (REDIS_URL)")
     print(f"Preparing {stack.database_url} …", flush=True)
     stack.prepare(demo=True)
-    out = stack.manage("shell", "-c", SETUP_SCRIPT % {"password": BENCH_PASSWORD, "key": TOTP_KEY,
+    out = stack.manage("shell", "--no-imports", "-c", SETUP_SCRIPT % {"password": BENCH_PASSWORD, "key": TOTP_KEY,
                                                      "editors": args.editors},
                        capture_output=True, text=True).stdout
     setup = json.loads(out.split("BENCH-SETUP ", 1)[1])

@@ -125,7 +125,7 @@ class Stack:
             f"for argv in json.loads({json.dumps(json.dumps(list(commands)))}):\n"
             "    call_command(*argv)\n"
         )
-        self.manage("shell", "-c", script)
+        self.manage("shell", "--no-imports", "-c", script)
 
     def nginx_config(self) -> Path:
         conf_dir = self.var / "nginx"
