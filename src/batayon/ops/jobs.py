@@ -32,7 +32,7 @@ from croniter import croniter
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command, get_commands
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -129,6 +129,12 @@ def _host() -> str:
     return socket.gethostname()
 
 
+def _fresh_connections() -> None:
+    """A long-running worker's connections may be stale; never inside a transaction."""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def run_periodic_job(name: str) -> str:
     """Run one periodic job now, with its heartbeat, then the jobs that run after it.
 
@@ -146,7 +152,7 @@ def run_periodic_job(name: str) -> str:
     if not cache.add(lock, _host(), timeout=job.timeout):
         logger.warning("periodic job %s skipped: a run is already under way", name)
         return "already running"
-    close_old_connections()
+    _fresh_connections()
     run = JobRun.objects.create(job=name, host=_host()[:200])
     try:
         out = io.StringIO()
@@ -160,7 +166,7 @@ def run_periodic_job(name: str) -> str:
         logger.info("periodic job %s finished in %s", name, run.duration)
     finally:
         cache.delete(lock)
-        close_old_connections()
+        _fresh_connections()
     for follower in followers(name):
         run_periodic_job(follower.name)
     return "ok"
