@@ -361,7 +361,7 @@ def main() -> int:
     parser.add_argument("--reader-think", type=float, default=1.0, help="seconds between a reader's pages")
     parser.add_argument("--editor-think", type=float, default=3.0, help="seconds between an editor's saves")
     parser.add_argument("--visible-timeout", type=float, default=10.0)
-    parser.add_argument("--poll-interval", type=float, default=0.1, help="seconds between visibility checks")
+    parser.add_argument("--poll-interval", type=float, default=0.25, help="seconds between visibility checks")
     parser.add_argument("--compare-seconds", type=int, default=10)
     parser.add_argument("--max-requests", type=int, default=MAX_REQUESTS)
     parser.add_argument("--port", type=int, default=18020, help="nginx; the app servers use the next ports")
@@ -472,13 +472,16 @@ def main() -> int:
         reader_p95 = sorted(load.readers.latencies)[int(0.95 * len(load.readers.latencies))] * 1000
         total_errors = load.readers.errors + load.saves.errors + load.polls.errors
         print()
-        print("Targets: 0 errors: {}; cached ≥ 1/3 static: {}; readers' p95 < 200 ms: {}; visible within 1 s: {}".format(
-            "yes" if total_errors == 0 else f"NO ({total_errors})",
-            "yes" if cached >= static / 3 else "NO",
-            "yes" if reader_p95 < 200 else f"NO ({reader_p95:.0f} ms)",
-            "yes" if load.visible_rollup and max(load.visible_checklist + load.visible_rollup) <= 1
-            and not load.not_visible else "NO",
-        ))
+        def p95(values: list[float]) -> float:
+            return sorted(values)[int(0.95 * len(values))] if values else float("inf")
+
+        visible = max(p95(load.visible_checklist), p95(load.visible_rollup))
+        print("Targets: 0 errors: {}; cached ≥ 1/3 static: {}; readers' p95 < 200 ms: {}; "
+              "saves visible within 1 s (p95): {}".format(
+                  "yes" if total_errors == 0 else f"NO ({total_errors})",
+                  "yes" if cached >= static / 3 else "NO",
+                  "yes" if reader_p95 < 200 else f"NO ({reader_p95:.0f} ms)",
+                  "yes" if visible <= 1 and not load.not_visible else f"NO ({visible * 1000:.0f} ms)"))
     finally:
         stack.stop()
         shutil.rmtree(stack.static_root / "bench", ignore_errors=True)
