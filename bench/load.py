@@ -428,8 +428,8 @@ def main() -> int:
             found = re.search(rf'^{re.escape(name)} ([0-9.e+-]+)$', metrics, re.MULTILINE)
             return float(found.group(1)) if found else 0.0
 
-        runs = metric('batayon_task_seconds_count{outcome="ok",task="reevaluate_office"}')
-        spent = metric('batayon_task_seconds_sum{outcome="ok",task="reevaluate_office"}')
+        runs = metric('batayon_task_seconds_count{outcome="ok",task="react_to_change"}')
+        spent = metric('batayon_task_seconds_sum{outcome="ok",task="react_to_change"}')
 
         print()
         print(load.readers.line("readers (portal, nginx)", elapsed))
@@ -451,7 +451,7 @@ def main() -> int:
         print(f"save → visible on the supervisor's page:   {summary(load.visible_rollup)}")
         print(f"saves not visible within {args.visible_timeout:g} s: {load.not_visible}")
         if runs:
-            print(f"re-evaluations on the RQ worker: {runs:.0f}, {spent / runs * 1000:.0f} ms each on average "
+            print(f"reactions to saves on the RQ worker (re-evaluation, re-index): {runs:.0f}, {spent / runs * 1000:.0f} ms each on average "
                   f"(batayon_task_seconds)")
 
         # The office home page three ways.

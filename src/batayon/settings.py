@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
     "django_rq",
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "batayon.core",
+    "batayon.letters",
     "batayon.offices",
     "batayon.accounts",
     "batayon.content",
@@ -83,6 +85,7 @@ INSTALLED_APPS = [
     "batayon.history",
     "batayon.portal",
     "batayon.api",
+    "batayon.devtools",
     "batayon.ops",
 ]
 
@@ -214,8 +217,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/workspace/"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "/"
 
 # Language: Bangla first. Portal pages take the language from the URL (/bn/, /en/);

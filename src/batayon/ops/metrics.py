@@ -41,7 +41,7 @@ REQUEST_SECONDS = Histogram(
 )
 TASK_SECONDS = Histogram(
     "batayon_task_seconds",
-    "Time an RQ worker took to run a task or periodic job (reevaluate_office: one office's evaluation)",
+    "Time an RQ worker took to run a task or periodic job (react_to_change: re-evaluating and re-indexing saved offices)",
     ["task", "outcome"],
     buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600),
 )
