@@ -10,7 +10,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 export BATAYON_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install system-deps fonts demo serve test test-postgres bench-evaluate bench-search messages lint clean
+.PHONY: install system-deps fonts nginx demo serve prod test test-postgres bench-evaluate bench-search bench-load messages lint clean
 
 $(BIN)/batayon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,22 @@ fonts:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null; \
 	fi
 
+# Debian's nginx for the production stack (make prod, the stack test). The package would start
+# a system nginx on port 80; policy-rc.d keeps it stopped (we run our own, as this user).
+nginx:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		echo "Installing Debian package: nginx"; \
+		if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; trap 'rm -f /usr/sbin/policy-rc.d' EXIT; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	fi
+
+# The production stack on this machine, on loopback: nginx (micro-cache, static, media) on
+# PROD_PORT (8080), two gunicorn app servers, an RQ worker, the scheduler, on the machine's
+# PostgreSQL (DATABASE_URL, default database "batayon") and Redis (REDIS_URL). Ctrl-C stops it.
+prod: install nginx fonts
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/batayon} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+		$(BIN)/python -m batayon.ops.stack up --port $${PROD_PORT:-8080}
+
 demo: install fonts
 	BATAYON_DEBUG=1 $(BIN)/batayon migrate --no-input -v0
 	BATAYON_DEBUG=1 $(BIN)/batayon loaddemo --port $(PORT)
@@ -43,10 +59,10 @@ demo: install fonts
 serve: install
 	BATAYON_DEBUG=1 $(BIN)/batayon runserver 127.0.0.1:$(PORT)
 
-test: install system-deps lint
+test: install system-deps nginx lint
 	BATAYON_TESTING=1 $(BIN)/pytest
 
-test-postgres: install system-deps
+test-postgres: install system-deps nginx
 	BATAYON_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
 
 bench-evaluate: install
@@ -54,6 +70,12 @@ bench-evaluate: install
 
 bench-search: install
 	$(BIN)/python bench/search.py
+
+# 200 readers and 20 editors through the production stack (PostgreSQL, Redis, nginx); SECONDS=30 for a shorter run.
+bench-load: install nginx
+	@command -v wrk >/dev/null || (echo "Installing Debian package: wrk"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/batayon_bench} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/3} \
+		$(BIN)/python bench/load.py --seconds $${SECONDS:-120}
 
 messages: install
 	cd src/batayon && BATAYON_DATA_DIR=$(BATAYON_DATA_DIR) ../../$(BIN)/batayon makemessages -l bn -l en --no-obsolete

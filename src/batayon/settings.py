@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -85,9 +86,11 @@ INSTALLED_APPS = [
     "batayon.portal",
     "batayon.api",
     "batayon.devtools",
+    "batayon.ops",
 ]
 
 MIDDLEWARE = [
+    "batayon.ops.metrics.RequestMetricsMiddleware",  # first: times the whole request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -142,20 +145,40 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Sessions live in the database (shared by every app server) with Redis in front.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work: immediate in the embedded default, the database queue or RQ to scale out.
+# Background work: immediate in the embedded default; the database queue (`batayon db_worker`)
+# or RQ on Redis (`batayon rqworker default periodic`) to scale out.
 _TASKS_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
 }
+TASKS_MODE = os.environ.get("BATAYON_TASKS", "immediate")
 TASKS = {
     "default": {
-        "BACKEND": _TASKS_BACKENDS[os.environ.get("BATAYON_TASKS", "immediate")],
+        "BACKEND": _TASKS_BACKENDS[TASKS_MODE],
         "QUEUES": ["default"],
     }
 }
+# RQ (django-rq): the queue of the content tasks and the queue the periodic jobs are put on by
+# the scheduler (`batayon scheduler`). Nothing connects unless BATAYON_TASKS=rq or the
+# scheduler runs.
+RQ_URL = os.environ.get("BATAYON_RQ_URL", REDIS_URL or "redis://127.0.0.1:6379/0")
+RQ_QUEUES = {
+    "default": {"URL": RQ_URL, "DEFAULT_TIMEOUT": 600},
+    "periodic": {"URL": RQ_URL, "DEFAULT_TIMEOUT": 6 * 3600},
+}
+# One job class for both kinds of work a worker picks up (django-tasks tasks, periodic jobs).
+RQ = {"JOB_CLASS": "batayon.ops.rq.Job"}
+
+# Periodic jobs (batayon.ops.jobs): the hour (Dhaka time) of the daily reminders.
+BATAYON_REMIND_HOUR = int(os.environ.get("BATAYON_REMIND_HOUR", 10))
+# /metrics: readable with this bearer token, or without one from loopback only (not proxied).
+METRICS_TOKEN = os.environ.get("BATAYON_METRICS_TOKEN", "")
 
 
 def _email_settings(url: str) -> dict[str, object]:
@@ -282,4 +305,8 @@ API_KEY_RATE_LIMIT = int(os.environ.get("BATAYON_API_KEY_RATE_LIMIT", "1200"))
 API_RATE_WINDOW_SECONDS = int(os.environ.get("BATAYON_API_RATE_WINDOW", "60"))
 # Behind our own load balancer, the header that carries the client's address
 # (e.g. HTTP_X_FORWARDED_FOR); empty: REMOTE_ADDR.
-API_CLIENT_IP_HEADER = os.environ.get("BATAYON_API_CLIENT_IP_HEADER", "")
+BEHIND_PROXY = env_bool("BATAYON_BEHIND_PROXY")
+API_CLIENT_IP_HEADER = os.environ.get("BATAYON_API_CLIENT_IP_HEADER", "HTTP_X_REAL_IP" if BEHIND_PROXY else "")
+if BEHIND_PROXY:
+    # Sign-in lockouts count per client, not per proxy.
+    AXES_CLIENT_IP_CALLABLE = "batayon.ops.proxy.client_ip"

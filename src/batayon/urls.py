@@ -5,8 +5,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from batayon.core.views import serve_media, set_language
+from batayon.ops.health import healthz
+from batayon.ops.metrics import metrics_view
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("metrics", metrics_view, name="metrics"),
     path("media/<path:path>", serve_media, name="media"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class OpsConfig(AppConfig):
+    """Running the platform: periodic jobs and their heartbeats, health, metrics, backups."""
+
+    name = "batayon.ops"
+    label = "ops"
+    verbose_name = "Operations"
