@@ -141,7 +141,7 @@ def totp(key_hex: str, at: float | None = None) -> str:
 async def sign_in(conn: Conn, username: str, second_factor: bool = False) -> None:
     conn.cookies["django_language"] = "en"  # ASCII digits in the pages the editors read
     status, _h, page = await conn.request("GET", "/accounts/login/")
-    status, headers, _b = await conn.request("POST", "/accounts/login/", {
+    status, _headers, _b = await conn.request("POST", "/accounts/login/", {
         "csrfmiddlewaretoken": csrf_token(page), "username": username, "password": BENCH_PASSWORD})
     if status != 302:
         raise RuntimeError(f"{username}: sign-in answered {status}")
@@ -236,13 +236,13 @@ class Load:
             try:
                 if notice_pk is None:
                     _s, _h, form = await web.request("GET", f"{section}new/")
-                    status, headers, _b = await web.request("POST", f"{section}new/", {
+                    status, _headers, _b = await web.request("POST", f"{section}new/", {
                         "csrfmiddlewaretoken": csrf_token(form), "title_bn": f"লোড পরীক্ষার নোটিশ {time.time_ns()}",
                         "publish_date": dt.date.today().isoformat(), "intent": "publish"})
                     expect_ok = True
                 else:
                     _s, _h, form = await web.request("GET", f"{section}{notice_pk}/delete/")
-                    status, headers, _b = await web.request("POST", f"{section}{notice_pk}/delete/", {
+                    status, _headers, _b = await web.request("POST", f"{section}{notice_pk}/delete/", {
                         "csrfmiddlewaretoken": csrf_token(form)})
                     expect_ok = False
                 ok = status == 302
@@ -262,7 +262,7 @@ class Load:
                 # Visible on the office's checklist: the notices-fresh check flipped.
                 check = re.compile(rb'<li class="st-([a-z_]+)" id="check-notices-fresh">')
 
-                def flipped(page: bytes) -> bool:
+                def flipped(page: bytes, check: re.Pattern = check, expect_ok: bool | None = expect_ok) -> bool:
                     found = check.search(page)
                     return bool(found) and (found.group(1) == b"ok") == expect_ok
 
@@ -270,7 +270,7 @@ class Load:
                 on_checklist, on_rollup = await asyncio.gather(
                     self.wait_visible(web, f"/workspace/{domain}/", flipped, saved_at),
                     self.wait_visible(boss, f"/supervision/office/{domain}/",
-                                      lambda page: cards(page) != before, saved_at),
+                                      lambda page, before=before: cards(page) != before, saved_at),
                 )
                 for lag, into in ((on_checklist, self.visible_checklist), (on_rollup, self.visible_rollup)):
                     if lag is None:

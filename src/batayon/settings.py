@@ -176,7 +176,7 @@ RQ_QUEUES = {
 RQ = {"JOB_CLASS": "batayon.ops.rq.Job"}
 
 # Periodic jobs (batayon.ops.jobs): the hour (Dhaka time) of the daily reminders.
-BATAYON_REMIND_HOUR = int(os.environ.get("BATAYON_REMIND_HOUR", 10))
+BATAYON_REMIND_HOUR = int(os.environ.get("BATAYON_REMIND_HOUR", "10"))
 # /metrics: readable with this bearer token, or without one from loopback only (not proxied).
 METRICS_TOKEN = os.environ.get("BATAYON_METRICS_TOKEN", "")
 

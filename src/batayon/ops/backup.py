@@ -14,7 +14,9 @@ import os
 import subprocess
 import sys
 import tarfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -74,7 +76,7 @@ def media_summary(root: Path) -> dict[str, object]:
     return {"files": count, "sha256": digest.hexdigest()}
 
 
-def _pg_env(db: dict) -> tuple[list[str], dict[str, str]]:
+def _pg_env(db: Mapping[str, Any]) -> tuple[list[str], dict[str, str]]:
     args = ["--host", db.get("HOST") or "127.0.0.1", "--port", str(db.get("PORT") or 5432)]
     if db.get("USER"):
         args += ["--username", db["USER"]]
@@ -111,7 +113,7 @@ def backup(directory: Path, media_root: Path) -> dict[str, object]:
     return manifest
 
 
-def verify(directory: Path) -> dict[str, object]:
+def verify(directory: Path) -> dict[str, Any]:
     manifest = json.loads((directory / "manifest.json").read_text())
     for name, meta in manifest["files"].items():
         if sha256_file(directory / name) != meta["sha256"]:

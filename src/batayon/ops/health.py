@@ -9,6 +9,7 @@ stopped scheduler shows as overdue jobs and ``scheduler.alive == 0``, it is neve
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,7 +59,7 @@ def queue_depths() -> dict[str, int | str]:
     return {}
 
 
-def scheduler_state() -> dict[str, object] | None:
+def scheduler_state() -> dict[str, Any] | None:
     """RQ's cron schedulers registered in Redis and their last heartbeat (RQ mode only)."""
     if settings.TASKS_MODE != "rq":
         return None

@@ -26,6 +26,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from croniter import croniter
@@ -34,6 +35,9 @@ from django.core.cache import cache
 from django.core.management import call_command, get_commands
 from django.db import close_old_connections, connection
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from .models import JobRun
 
 logger = logging.getLogger(__name__)
 
@@ -177,8 +181,8 @@ class JobState:
     """What the health endpoint and the dashboard say about one job: codes, not words."""
 
     job: PeriodicJob
-    last_run: object | None  # JobRun
-    last_ok: object | None
+    last_run: JobRun | None
+    last_ok: JobRun | None
     due: datetime
     next_due: datetime
     overdue: bool
@@ -200,8 +204,8 @@ class JobState:
             "last_finished": run.finished_at.isoformat() if run and run.finished_at else None,
             "last_status": run.status if run else None,
             "last_duration_seconds": run.duration.total_seconds() if run and run.duration else None,
-            "age_seconds": int(self.age.total_seconds()) if run else None,
-            "last_ok": self.last_ok.finished_at.isoformat() if self.last_ok else None,
+            "age_seconds": int(self.age.total_seconds()) if self.age is not None else None,
+            "last_ok": self.last_ok.finished_at.isoformat() if self.last_ok and self.last_ok.finished_at else None,
             "due": self.due.isoformat(),
             "next_due": self.next_due.isoformat(),
         }
@@ -220,7 +224,7 @@ def job_states(now: datetime | None = None) -> tuple[list[JobState], list[Period
     for job in available:
         last, ok = latest.get(job.name), latest_ok.get(job.name)
         due = job.previous_due(now)
-        done_since_due = ok is not None and ok.finished_at >= due
+        done_since_due = ok is not None and ok.finished_at is not None and ok.finished_at >= due
         overdue = not done_since_due and now > due + job.grace
         if last is None:
             code = "never"

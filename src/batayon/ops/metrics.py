@@ -92,7 +92,7 @@ class StateCollector:
         )
         overdue = GaugeMetricFamily("batayon_job_overdue", "1 when a periodic job missed its schedule", labels=["job"])
         for state in states:
-            if state.last_run is not None:
+            if state.last_run is not None and state.age is not None:
                 age.add_metric([state.job.name], state.age.total_seconds())
                 if state.last_run.duration is not None:
                     duration.add_metric([state.job.name], state.last_run.duration.total_seconds())

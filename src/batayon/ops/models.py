@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import ClassVar
 
 from django.db import connections, models
 from django.utils import timezone
@@ -41,8 +42,8 @@ class JobRun(models.Model):
     objects = JobRunQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["job", "-started_at"], name="ops_jobrun_job_started")]
-        ordering = ["-started_at"]
+        indexes = (models.Index(fields=["job", "-started_at"], name="ops_jobrun_job_started"),)
+        ordering: ClassVar[list[str]] = ["-started_at"]
 
     def __str__(self) -> str:
         return f"{self.job} {self.started_at:%Y-%m-%d %H:%M} {self.status}"

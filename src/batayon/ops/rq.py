@@ -26,7 +26,7 @@ class Job(TaskJob):
     @property
     def func(self) -> Any:
         if self.is_plain:
-            return PlainJob.func.fget(self)
+            return PlainJob.func.fget(self)  # type: ignore[attr-defined]  # a property on RQ's Job
         return super().func
 
     def _execute(self) -> Any:
@@ -45,6 +45,6 @@ class Job(TaskJob):
             outcome = "ok"
             return result
         finally:
-            name = self.args[0] if self.is_plain and self.args else self.func_name
+            name = str(self.args[0] if self.is_plain and self.args else self.func_name or "")
             observe_task(name.rsplit(".", 1)[-1], outcome, time.monotonic() - started)
             close_old_connections()

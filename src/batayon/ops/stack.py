@@ -21,8 +21,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 from urllib.parse import urlparse, urlunparse
 
 DEPLOY = Path(__file__).resolve().parent / "deploy"
@@ -107,7 +109,7 @@ class Stack:
         return subprocess.run([str(BIN / "batayon"), *args], env=self.env, check=check, **kwargs)
 
     # -- preparing -----------------------------------------------------------------------------
-    def prepare(self, demo: bool = True, commands: list[list[str]] = ()) -> None:
+    def prepare(self, demo: bool = True, commands: Sequence[Sequence[str]] = ()) -> None:
         """Database, migrations, static files, the demo when the database has none, then
         ``commands`` (management commands), all in one process."""
         for sub in ("data", "media", "nginx", "prometheus", "logs"):
@@ -219,7 +221,7 @@ class Stack:
                 proc.wait(5)
         self.processes.clear()
 
-    def __enter__(self) -> Stack:
+    def __enter__(self) -> Self:
         self.start()
         return self
 
@@ -250,7 +252,7 @@ def wait_for(url: str, timeout: float, stack: Stack | None = None) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m batayon.ops.stack", description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["up"])
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PROD_PORT", 8080)))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PROD_PORT", "8080")))
     parser.add_argument("--app-servers", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app server")
     parser.add_argument("--rq-workers", type=int, default=1)
