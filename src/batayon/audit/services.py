@@ -1,0 +1,174 @@
+"""Auditing offices: crawl (async), record runs and observations (one transaction), check the
+service-box links seen (shared checker), re-evaluate the offices' checklists."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable, Sequence
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+
+from batayon.offices.models import Office
+
+from . import linkcheck
+from .crawl import Limits, SiteAudit, audit_site
+from .http import Fetcher
+from .models import AuditRun, Observation
+
+
+class UnknownTarget(ValueError):
+    pass
+
+
+def portal_url(office: Office) -> str:
+    """Where an office's portal is audited (``BATAYON_AUDIT_BASE_URL``, default https://DOMAIN/)."""
+    return settings.AUDIT_BASE_URL.format(domain=office.domain)
+
+
+def resolve_targets(targets: Sequence[str]) -> list[tuple[Office, str]]:
+    """Domains or URLs → (office, URL to audit); a URL is audited as given."""
+    out = []
+    for target in targets:
+        if "://" in target:
+            host = (urlsplit(target).hostname or "").lower().removeprefix("www.")
+            office = Office.objects.filter(domain=host).first()
+            url = target
+        else:
+            office = Office.objects.filter(domain=target.lower().removeprefix("www.")).first()
+            url = portal_url(office) if office else ""
+        if office is None:
+            raise UnknownTarget(f"এই ঠিকানার কোনো দপ্তর নেই: {target}")
+        out.append((office, url))
+    return out
+
+
+def hosted_elsewhere() -> list[tuple[Office, str]]:
+    return [(o, portal_url(o)) for o in Office.objects.filter(is_hosted=False).order_by("domain")]
+
+
+async def crawl_many(
+    targets: Sequence[tuple[int, str]],
+    fetcher: Fetcher,
+    limits: Limits,
+    sites_at_once: int = 200,
+    progress: Callable[[int], None] | None = None,
+) -> list[tuple[int, SiteAudit]]:
+    sem = asyncio.Semaphore(sites_at_once)
+
+    async def one(office_id: int, url: str) -> tuple[int, SiteAudit]:
+        async with sem:
+            result = await audit_site(fetcher, url, limits)
+        if progress:
+            progress(1)
+        return office_id, result
+
+    return await asyncio.gather(*(one(oid, url) for oid, url in targets))
+
+
+def audit(
+    targets: Iterable[tuple[Office, str]],
+    *,
+    progress: Callable[[int], None] | None = None,
+    evaluate: bool = True,
+    check_links: bool = True,
+    fetcher_options: dict | None = None,
+    limit_options: dict | None = None,
+    sites_at_once: int = 200,
+) -> list[AuditRun]:
+    """Audit the given (office, URL) pairs and record everything; returns the new runs."""
+    targets = list(targets)
+    if not targets:
+        return []
+    limits = Limits.from_settings(**(limit_options or {}))
+    fetcher = Fetcher.from_settings(**(fetcher_options or {}))
+
+    async def crawl():
+        async with fetcher:
+            return await crawl_many([(o.pk, u) for o, u in targets], fetcher, limits, sites_at_once, progress)
+
+    results = asyncio.run(crawl())
+    runs = record([(o, a) for (o, _u), (_oid, a) in zip(targets, results, strict=True)])
+    if check_links:
+        urls = [u for _oid, a in results for u in a.service_links]
+        if urls:
+            linkcheck.check_urls(urls, fetcher_options=fetcher_options)
+    if evaluate:
+        from batayon.compliance.services import evaluate as evaluate_offices
+
+        evaluate_offices([o.pk for o, _u in targets])
+    return runs
+
+
+def record(results: Sequence[tuple[Office, SiteAudit]]) -> list[AuditRun]:
+    """One new latest run per office with its observations, all or nothing."""
+    office_ids = [o.pk for o, _a in results]
+    with transaction.atomic():
+        previous = {r.office_id: r for r in AuditRun.objects.filter(office_id__in=office_ids, is_latest=True)}
+        AuditRun.objects.filter(office_id__in=office_ids, is_latest=True).update(is_latest=False)
+        runs = []
+        for office, a in results:
+            prev = previous.get(office.pk)
+            defaced = bool(a.defacement)
+            if (
+                a.outcome == "ok"
+                and prev is not None
+                and prev.outcome == "ok"
+                and prev.home_sections >= 4
+                and a.home_sections <= 1
+            ):
+                # The home page that listed the mandated sections was replaced by something else.
+                defaced = True
+                a.finding(
+                    "home_replaced", before=prev.home_title, after=a.home_title, sections=prev.home_sections
+                )
+            runs.append(
+                AuditRun(
+                    office=office,
+                    base_url=a.base_url[:500],
+                    started_at=a.started_at,
+                    finished_at=a.finished_at or a.started_at,
+                    is_latest=True,
+                    outcome=a.outcome,
+                    error=a.error[:200],
+                    pages=a.pages,
+                    bytes=a.bytes,
+                    home_title=a.home_title[:300],
+                    home_sections=a.home_sections,
+                    https=a.https,
+                    hsts_max_age=a.hsts_max_age,
+                    cert_expires_at=a.cert_expires_at,
+                    missing_headers=a.missing_headers,
+                    has_bangla=a.has_bangla,
+                    has_english=a.has_english,
+                    defaced=defaced,
+                    findings=a.findings,
+                )
+            )
+        AuditRun.objects.bulk_create(runs, batch_size=500)
+        if runs and runs[0].pk is None:  # backends that do not return ids from bulk inserts
+            by_office = dict(
+                AuditRun.objects.filter(office_id__in=office_ids, is_latest=True).values_list(
+                    "office_id", "pk"
+                )
+            )
+            for r in runs:
+                r.pk = r.id = by_office[r.office_id]
+        observations = [
+            Observation(
+                run=run,
+                office=office,
+                source=source,
+                section=seen.section,
+                n=seen.n,
+                last_change=seen.last_change,
+                blanks=seen.blanks,
+                untranslated=seen.untranslated,
+                evidence=seen.evidence[:50],
+            )
+            for run, (office, a) in zip(runs, results, strict=True)
+            for source, seen in a.seen.items()
+        ]
+        Observation.objects.bulk_create(observations, batch_size=1000)
+    return runs
