@@ -291,6 +291,7 @@ AUDIT_ALLOW_NETWORKS = env_list("BATAYON_AUDIT_ALLOW_NETWORKS", "")
 AUDIT_BASE_URL = os.environ.get("BATAYON_AUDIT_BASE_URL", "https://{domain}/")
 # Host → address answers before DNS (the test farm, a benchmark); "host=addr,host=addr".
 AUDIT_HOSTS = dict(item.split("=", 1) for item in env_list("BATAYON_AUDIT_HOSTS", "") if "=" in item)
+AUDIT_CA_BUNDLE = os.environ.get("BATAYON_AUDIT_CA_BUNDLE", "")  # extra CA certificates (PEM) to trust
 AUDIT_PER_HOST = int(os.environ.get("BATAYON_AUDIT_PER_HOST", 2))  # requests in flight per host
 AUDIT_DELAY = float(os.environ.get("BATAYON_AUDIT_DELAY", 0.5))  # seconds between two starts per host
 AUDIT_TIMEOUT = float(os.environ.get("BATAYON_AUDIT_TIMEOUT", 15))

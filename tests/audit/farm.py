@@ -218,6 +218,8 @@ class Farm:
                 return web.Response(status=404, text="not found")
             if path.startswith("/blocked"):
                 return web.Response(status=403, text="Access denied by bot protection")
+            if path.startswith("/to-other-address"):
+                raise web.HTTPFound(f"http://127.0.0.2:{request.url.port}/ok/elsewhere")
             if path.startswith("/moved"):
                 raise web.HTTPFound("/ok/landing")
             if path.startswith("/slow"):

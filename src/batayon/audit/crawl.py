@@ -165,8 +165,9 @@ async def _audit(fetcher: Fetcher, base_url: str, limits: Limits, audit: SiteAud
     audit.https = urlsplit(home_url).scheme == "https"
     if audit.https:
         audit.hsts_max_age = extract.hsts_max_age(home.headers)
-        if home.cert_not_after:
-            audit.cert_expires_at = dt.datetime.fromtimestamp(home.cert_not_after, dt.UTC)
+        expiry = await fetcher.certificate_expiry(home_url)
+        if expiry:
+            audit.cert_expires_at = dt.datetime.fromtimestamp(expiry, dt.UTC)
     audit.missing_headers = extract.missing_security_headers(home.headers)
     audit.home_title = extract.title(tree)[:300]
     text = extract.page_text(tree)

@@ -185,7 +185,12 @@ class Fetcher:
     def from_settings(cls, **overrides) -> Fetcher:
         from django.conf import settings
 
-        return cls(FetchConfig.from_settings(**overrides), Guard.from_settings(), settings.AUDIT_HOSTS)
+        context = None
+        if settings.AUDIT_CA_BUNDLE:  # an extra trusted CA (a test farm's, a private PKI)
+            context = ssl.create_default_context(cafile=settings.AUDIT_CA_BUNDLE)
+        return cls(
+            FetchConfig.from_settings(**overrides), Guard.from_settings(), settings.AUDIT_HOSTS, context
+        )
 
     async def __aenter__(self) -> Fetcher:
         connector = aiohttp.TCPConnector(
@@ -232,6 +237,30 @@ class Fetcher:
     async def allowed(self, url: str) -> bool:
         rules = await self.robots(url)
         return rules is None or rules.can_fetch(url, ROBOTS_AGENT)
+
+    async def certificate_expiry(self, url: str) -> float | None:
+        """When the certificate served for ``url`` expires (epoch seconds), from a TLS handshake
+        to the same guarded address; None when there is no valid certificate."""
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.hostname:
+            return None
+        port = parts.port or 443
+        resolver = self.session.connector._resolver if self.session else StaticResolver(self.hosts)
+        try:
+            (first, *_rest) = await resolver.resolve(parts.hostname, port)
+            self.guard.check(first["host"])
+            context = self.ssl_context or ssl.create_default_context()
+            _reader, writer = await asyncio.wait_for(
+                asyncio.open_connection(first["host"], port, ssl=context, server_hostname=parts.hostname),
+                self.config.connect_timeout,
+            )
+        except (OSError, TimeoutError, ValueError, ssl.SSLError):
+            return None
+        try:
+            peer = writer.get_extra_info("peercert") or {}
+            return ssl.cert_time_to_seconds(peer["notAfter"]) if peer.get("notAfter") else None
+        finally:
+            writer.close()
 
     # --- fetching -----------------------------------------------------------------------------
 
@@ -280,11 +309,6 @@ class Fetcher:
                     self.requests += 1
                     async with self.session.get(url, allow_redirects=False) as resp:
                         cert = None
-                        if resp.url.scheme == "https" and resp.connection is not None:
-                            transport = resp.connection.transport
-                            peer = transport.get_extra_info("peercert") if transport else None
-                            if peer and peer.get("notAfter"):
-                                cert = ssl.cert_time_to_seconds(peer["notAfter"])
                         headers = {k.lower(): v for k, v in resp.headers.items()}
                         body, truncated = b"", False
                         if limit > 0:
