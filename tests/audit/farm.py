@@ -72,17 +72,17 @@ class Portal:
         assert not unknown, unknown
 
 
-def _page(portal: Portal, lang: str, title: str, body: str, today: dt.date, port: int) -> str:
+def _page(portal: Portal, lang: str, title: str, body: str, today: dt.date, prefix: str = "") -> str:
     labels = {s: (b if lang == "bn" else e) for s, _p, b, e in MENU}
     menu = "".join(
-        f'<li><a href="/{lang}/site/page/{path}">{html.escape(labels[s])}</a></li>'
+        f'<li><a href="{prefix}/{lang}/site/page/{path}">{html.escape(labels[s])}</a></li>'
         for s, path, _b, _e in MENU
     )
     other = "en" if lang == "bn" else "bn"
     switch = (
         ""
         if "no_english" in portal.defects
-        else f'<a class="lang" href="/{other}/">{"English" if lang == "bn" else "বাংলা"}</a>'
+        else f'<a class="lang" href="{prefix}/{other}/">{"English" if lang == "bn" else "বাংলা"}</a>'
     )
     stamp = f"{today.isoformat()} 11:23:45"
     footer = f"সর্ব-শেষ হাল-নাগাদ: {bn(stamp)}" if lang == "bn" else f"Last updated: {stamp}"
@@ -161,6 +161,7 @@ class Farm:
         slow_seconds: float = 0.6,
         today: dt.date | None = None,
         tls=None,
+        service_host: str = SERVICE_HOST,
     ):
         self.portals = {p.domain: p for p in portals}
         self.addresses = addresses
@@ -168,6 +169,7 @@ class Farm:
         self.slow_seconds = slow_seconds
         self.today = today or dt.date.today()
         self.tls = tls  # an ssl.SSLContext for HTTPS
+        self.service_host = service_host  # where service-box links point (a name, or an address)
         self.hits: dict[str, int] = defaultdict(int)  # path → requests (for the retry tests)
         self.in_flight: dict[str, int] = defaultdict(int)
         self.max_in_flight: dict[str, int] = defaultdict(int)
@@ -181,6 +183,9 @@ class Farm:
     def hosts(self) -> dict[str, str]:
         out = {d: p.address for d, p in self.portals.items()}
         out[SERVICE_HOST] = self.addresses[0]
+        out[self.service_host] = (
+            self.addresses[-1] if self.service_host != SERVICE_HOST else self.addresses[0]
+        )
         return out
 
     async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
@@ -213,7 +218,7 @@ class Farm:
 
     async def _respond(self, host: str, request: web.BaseRequest) -> web.StreamResponse:
         path = request.path
-        if host == SERVICE_HOST:
+        if host in (SERVICE_HOST, self.service_host):
             if path.startswith("/dead"):
                 return web.Response(status=404, text="not found")
             if path.startswith("/blocked"):
@@ -226,6 +231,16 @@ class Farm:
                 await asyncio.sleep(self.slow_seconds)
             return web.Response(text="<html><body>সেবা</body></html>", content_type="text/html")
         portal = self.portals.get(host)
+        prefix = ""
+        if portal is None and path.startswith("/p/"):
+            # Path mode, for tools that cannot be told where a name resolves: /p/<domain>/…
+            domain = path.split("/")[2]
+            portal = self.portals.get(domain)
+            prefix = f"/p/{domain}"
+            path = path[len(prefix) :] or "/"
+        if portal is None and path == "/":
+            index = "".join(f'<li><a href="/p/{d}/">{d}</a></li>' for d in self.portals)
+            return web.Response(text=f"<html><body><ul>{index}</ul></body></html>", content_type="text/html")
         if portal is None:
             return web.Response(status=404, text="no such portal")
         d = portal.defects
@@ -236,18 +251,18 @@ class Farm:
                 )
             return web.Response(status=404, text="")
         if path in ("/", "/bn", "/bn/"):
-            return self._html(portal, self._home(portal, "bn", request))
+            return self._html(portal, self._home(portal, "bn", request, prefix))
         if path in ("/en", "/en/"):
             if "no_english" in d:
                 return web.Response(status=404, text="Not found")
-            return self._html(portal, self._home(portal, "en", request))
+            return self._html(portal, self._home(portal, "en", request, prefix))
         parts = path.strip("/").split("/")
         if len(parts) == 4 and parts[1:3] == ["site", "page"] and parts[0] in ("bn", "en"):
             lang, page = parts[0], parts[3]
             if lang == "en" and "no_english" in d:
                 return web.Response(status=404, text="Not found")
             if page == "officer_list" and "redirect" in d:
-                raise web.HTTPMovedPermanently(f"/{lang}/site/page/officers_new")
+                raise web.HTTPMovedPermanently(f"{prefix}/{lang}/site/page/officers_new")
             if page == "officers_new" and "redirect" in d:
                 page = "officer_list"
             if page == "citizen_charter" and "flaky" in d and f"{host}{path}" not in self._flaky_seen:
@@ -258,17 +273,17 @@ class Farm:
             body = self._section(portal, lang, page)
             if body is None:
                 return web.Response(status=404, text="Not found")
-            return self._html(portal, _page(portal, lang, page, body, self.today, 0))
+            return self._html(portal, _page(portal, lang, page, body, self.today, prefix))
         return web.Response(status=404, text="Not found")
 
-    def _home(self, portal: Portal, lang: str, request: web.BaseRequest) -> str:
+    def _home(self, portal: Portal, lang: str, request: web.BaseRequest, prefix: str = "") -> str:
         d = portal.defects
         if "replaced" in d:
             return (
                 "<html><head><title>Under construction</title></head><body><h1>Site moved</h1></body></html>"
             )
         port = request.url.port
-        base = f"{request.scheme}://{SERVICE_HOST}:{port}"
+        base = f"{request.scheme}://{self.service_host}:{port}"
         links = [
             ("ok/birth", "জন্ম নিবন্ধন", "Birth registration"),
             ("ok/land", "ই-নামজারি", "e-Mutation"),
@@ -290,7 +305,7 @@ class Farm:
             else "<p>Welcome to the district administration's portal. All services and information are here.</p>"
         )
         body = f'{hacked}{welcome}<div class="service-box"><h3>{title}</h3><ul>{box}</ul></div>'
-        return _page(portal, lang, portal.domain, body, self.today, port)
+        return _page(portal, lang, portal.domain, body, self.today, prefix)
 
     def _section(self, portal: Portal, lang: str, page: str) -> str | None:
         d = portal.defects
@@ -414,17 +429,16 @@ def main() -> None:  # pragma: no cover - used by bench/audit.py
         domains = [f"p{i}.farm.test" for i in range(args.portals)]
     addresses = tuple(f"127.0.{1 + i // 250}.{1 + i % 250}" for i in range(args.addresses))
     portals = [Portal(d, address=addresses[i % len(addresses)]) for i, d in enumerate(domains)]
-    farm = Farm(portals, addresses=addresses, port=args.port)
+    # Service-box links point at the first address, so tools that resolve names with DNS
+    # (linkinator, lychee) reach them too.
+    service = "127.0.9.1"
+    farm = Farm(portals, addresses=(*addresses, service), port=args.port, service_host=service)
 
     async def serve() -> None:
         await farm._start()
         print(json.dumps({"port": farm.port, "hosts": farm.hosts()}), flush=True)
         await asyncio.Event().wait()
 
-    try:
-        import uvloop  # noqa: F401
-    except ImportError:
-        pass
     try:
         asyncio.run(serve())
     except KeyboardInterrupt:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -323,3 +324,22 @@ def _findings(audit: SiteAudit, budget: _Budget, sections: dict, limits: Limits)
         audit.finding("broken_pages", pages=budget.broken)
     if not budget.can():
         audit.finding("capped", pages=audit.pages, bytes=audit.bytes)
+
+
+async def crawl_many(
+    targets: Sequence[tuple[int, str]],
+    fetcher: Fetcher,
+    limits: Limits,
+    sites_at_once: int = 200,
+    progress: Callable[[int], None] | None = None,
+) -> list[tuple[int, SiteAudit]]:
+    sem = asyncio.Semaphore(sites_at_once)
+
+    async def one(office_id: int, url: str) -> tuple[int, SiteAudit]:
+        async with sem:
+            result = await audit_site(fetcher, url, limits)
+        if progress:
+            progress(1)
+        return office_id, result
+
+    return await asyncio.gather(*(one(oid, url) for oid, url in targets))

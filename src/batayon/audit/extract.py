@@ -304,7 +304,6 @@ def rows(tree: HTMLParser) -> Rows:
         if dates:
             newest = max(dates, key=lambda d: d.date)
             out.dates.append((newest.date, newest.text))
-        cells = item.css("td")
         texts = [_norm_text(c.text()) for c in item.css("td")]
         name = next((t for t in texts if t.strip("০১২৩৪৫৬৭৮৯0123456789. ")), text[:80])
         out.names.append(name[:120])

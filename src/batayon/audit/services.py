@@ -13,7 +13,7 @@ from django.db import transaction
 from batayon.offices.models import Office
 
 from . import linkcheck
-from .crawl import Limits, SiteAudit, audit_site
+from .crawl import Limits, SiteAudit, crawl_many
 from .http import Fetcher
 from .models import AuditRun, Observation
 
@@ -46,25 +46,6 @@ def resolve_targets(targets: Sequence[str]) -> list[tuple[Office, str]]:
 
 def hosted_elsewhere() -> list[tuple[Office, str]]:
     return [(o, portal_url(o)) for o in Office.objects.filter(is_hosted=False).order_by("domain")]
-
-
-async def crawl_many(
-    targets: Sequence[tuple[int, str]],
-    fetcher: Fetcher,
-    limits: Limits,
-    sites_at_once: int = 200,
-    progress: Callable[[int], None] | None = None,
-) -> list[tuple[int, SiteAudit]]:
-    sem = asyncio.Semaphore(sites_at_once)
-
-    async def one(office_id: int, url: str) -> tuple[int, SiteAudit]:
-        async with sem:
-            result = await audit_site(fetcher, url, limits)
-        if progress:
-            progress(1)
-        return office_id, result
-
-    return await asyncio.gather(*(one(oid, url) for oid, url in targets))
 
 
 def audit(
