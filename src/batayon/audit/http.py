@@ -72,7 +72,6 @@ class Response:
     error: str = ""  # timeout | address_refused | connect | robots | too_many_redirects | bad_url
     truncated: bool = False
     attempts: int = 0
-    cert_not_after: float | None = None  # epoch seconds, for HTTPS
 
     @property
     def ok(self) -> bool:
@@ -280,13 +279,11 @@ class Fetcher:
                 result.error = "robots"
                 result.final_url = current
                 break
-            status, headers, body, truncated, attempts, error, cert = await self._one(current, limit)
+            status, headers, body, truncated, attempts, error = await self._one(current, limit)
             result.attempts += attempts
             result.final_url = current
             result.status, result.headers, result.body = status, headers, body
             result.truncated, result.error = truncated, error
-            if cert is not None:
-                result.cert_not_after = cert
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 result.redirects.append(current)
                 current = urljoin(current, headers["location"])
@@ -308,7 +305,6 @@ class Fetcher:
                 async with self.gate.slot(host):
                     self.requests += 1
                     async with self.session.get(url, allow_redirects=False) as resp:
-                        cert = None
                         headers = {k.lower(): v for k, v in resp.headers.items()}
                         body, truncated = b"", False
                         if limit > 0:
@@ -325,22 +321,22 @@ class Fetcher:
                 if attempts <= cfg.retries:
                     await asyncio.sleep(wait)
                     continue
-                return None, {}, b"", False, attempts, "timeout", None
+                return None, {}, b"", False, attempts, "timeout"
             except (aiohttp.ClientError, OSError) as exc:
                 if is_refusal(exc):
-                    return None, {}, b"", False, attempts, "address_refused", None
+                    return None, {}, b"", False, attempts, "address_refused"
                 if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
-                    return None, {}, b"", False, attempts, "tls", None
+                    return None, {}, b"", False, attempts, "tls"
                 if attempts <= cfg.retries:
                     await asyncio.sleep(wait)
                     continue
-                return None, {}, b"", False, attempts, "connect", None
+                return None, {}, b"", False, attempts, "connect"
             if status in (429, 500, 502, 503, 504) and attempts <= cfg.retries:
                 retry_after = headers.get("retry-after", "")
                 if retry_after.isdigit():
                     if float(retry_after) > cfg.max_retry_after:
-                        return status, headers, body, truncated, attempts, "", cert
+                        return status, headers, body, truncated, attempts, ""
                     wait = max(wait, float(retry_after))
                 await asyncio.sleep(wait)
                 continue
-            return status, headers, body, truncated, attempts, "", cert
+            return status, headers, body, truncated, attempts, ""

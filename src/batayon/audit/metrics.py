@@ -22,6 +22,8 @@ OBSERVED_FIELDS: dict[str, set[str]] = {
     "officers": {"mobile", "email", "photo"},
     "staff": {"mobile", "email", "photo"},
 }
+# Sources that add up observed ones (the whole RTI section, every document…).
+AGGREGATE_SOURCES = {"rti", "grs", "apa_all", "nis_all", "documents"}
 # Kinds the auditor's observations can answer (fiscal-year and quarterly rules need the
 # period of each document, which a portal's list does not reliably say).
 OBSERVABLE_KINDS = {"count", "fields", "freshness", "confirmed", "bilingual", "links", "menu"}
@@ -98,7 +100,7 @@ def observable(rule) -> bool:
         return False
     params = rule.params or {}
     source = params.get("source")
-    if source is not None and source not in OBSERVED_SOURCES:
+    if source is not None and source not in OBSERVED_SOURCES | AGGREGATE_SOURCES:
         return False
     if rule.kind == "fields":
         return set(params.get("fields", [])) <= OBSERVED_FIELDS.get(source, set())
