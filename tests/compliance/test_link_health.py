@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from batayon.compliance.links import check_links
-from batayon.compliance.models import LinkCheck
+from batayon.audit.models import Link
 from batayon.content.models import Service
 
 from .conftest import at, evaluate_at, status
@@ -45,7 +45,7 @@ def test_checklinks_records_status_per_url(office, local_server, settings):
     box(office, f"{local_server}/gone")
     result = check_links(timeout=2, office_domain=office.domain)
     assert (result["checked"], result["ok"], result["broken"]) == (2, 1, 1)
-    assert LinkCheck.objects.get(url=f"{local_server}/gone").status_code == 404
+    assert Link.objects.get(url=f"{local_server}/gone").status_code == 404
     evaluate_at(office, at(2025, 10, 10))
     s = status(office, "service-box-links")
     assert s.status == "broken"
@@ -55,13 +55,20 @@ def test_checklinks_records_status_per_url(office, local_server, settings):
 def test_crafted_results_and_unchecked_links(office):
     box(office, "https://a.example.gov.bd/")
     box(office, "https://b.example.gov.bd/")
-    LinkCheck.objects.create(
-        url="https://a.example.gov.bd/", ok=True, status_code=200, checked_at=timezone.now()
+    Link.objects.create(
+        url="https://a.example.gov.bd/", status="ok", status_code=200, checked_at=timezone.now()
     )
     evaluate_at(office, at(2025, 10, 10))
     s = status(office, "service-box-links")
-    assert s.status == "ok"
-    assert s.reason_en == "all links work (1 not checked yet)"
+    assert s.status == "not_applicable"  # a link nobody has checked is not known to work
+    assert s.reason_en == "1 link not checked yet"
+    Link.objects.create(
+        url="https://b.example.gov.bd/", status="blocked", status_code=403, checked_at=timezone.now()
+    )
+    evaluate_at(office, at(2025, 10, 10))
+    s = status(office, "service-box-links")
+    assert s.status == "ok"  # blocked by bot protection is re-checked later, never "broken"
+    assert s.reason_en == "all links work (1 blocked by bot protection, re-checked later)"
 
 
 def test_no_service_box_links_is_not_applicable_here_but_missing_in_presence(office):

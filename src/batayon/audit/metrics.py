@@ -105,3 +105,56 @@ def observable(rule) -> bool:
     if rule.kind == "fields":
         return set(params.get("fields", [])) <= OBSERVED_FIELDS.get(source, set())
     return True
+
+
+def link_stats(ctx) -> dict[int, dict[str, int]]:
+    """Per office: its service-box links (n) and how many the shared link checker found broken,
+    blocked, or has not checked yet — hosted offices from their services, offices hosted
+    elsewhere from the links the auditor saw in their service box. Two queries (three with
+    audited offices), for all offices at once."""
+    from django.db.models import Count, OuterRef, Q, Subquery
+
+    from batayon.compliance.sources import FAMILIES, fetch
+    from batayon.content.models import Service
+
+    from .models import Link, Observation
+
+    status = Link.objects.filter(url=OuterRef("link")).values("status")[:1]
+    base = FAMILIES["service_box"].base(ctx.today)
+
+    def build(qs):
+        return (
+            qs.filter(base)
+            .annotate(link_status=Subquery(status))
+            .values("office_id")
+            .annotate(
+                n=Count("pk"),
+                broken=Count("pk", filter=Q(link_status=Link.Status.BROKEN)),
+                blocked=Count("pk", filter=Q(link_status=Link.Status.BLOCKED)),
+                unchecked=Count("pk", filter=Q(link_status__isnull=True) | Q(link_status="")),
+            )
+            .order_by()
+        )
+
+    names, raw = fetch(("audit-links", ctx.today), build, Service, ctx.office_ids)
+    stats = {r[0]: dict(zip(names[1:], r[1:], strict=True)) for r in raw}
+    observed = getattr(ctx.store, "observed", set())
+    if observed:
+        boxes = {
+            oid: [e["url"] for e in evidence if e.get("url")]
+            for oid, evidence in Observation.objects.filter(
+                run__is_latest=True, source="service_box", office_id__in=observed
+            ).values_list("office_id", "evidence")
+        }
+        urls = {u for us in boxes.values() for u in us}
+        known = dict(Link.objects.filter(url__in=urls).values_list("url", "status")) if urls else {}
+        for oid in observed:
+            us = boxes.get(oid, [])
+            st = [known.get(u, "") for u in us]
+            stats[oid] = {
+                "n": len(us),
+                "broken": st.count(Link.Status.BROKEN),
+                "blocked": st.count(Link.Status.BLOCKED),
+                "unchecked": st.count(""),
+            }
+    return stats

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 
+from batayon.audit.metrics import observable
 from batayon.offices.models import Office
 
 from .kinds import KINDS, Context, load_confirmations
@@ -252,6 +253,9 @@ def active_rules() -> list[Rule]:
     return list(_RULES_CACHE["rules"])
 
 
+UNOBSERVABLE = ("বাইরে থেকে যাচাই করা যায় না", "cannot be checked from outside")
+
+
 def compute(
     rules: list[Rule],
     ctx: Context,
@@ -275,7 +279,11 @@ def compute(
     for rule in rules:
         applicable = [oid for tier in rule.tiers for oid in by_tier.get(tier, ())]
         rid = rule.pk
+        # Offices hosted elsewhere are measured by the auditor; what it cannot see is not applicable.
+        unseen = ctx.store.observed if ctx.store.observed and not observable(rule) else ()
         for oid, (status, rbn, ren, severity) in KINDS[rule.kind].evaluate(rule, ctx, applicable):
+            if oid in unseen:
+                status, rbn, ren, severity = "not_applicable", *UNOBSERVABLE, 0.0
             results[oid][rid] = Computed(status, rbn, ren, severity)
         if progress:
             progress(1)

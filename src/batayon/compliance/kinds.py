@@ -520,7 +520,8 @@ class BilingualKind(Kind):
 
 
 class LinksKind(Kind):
-    """Every service-box link works, as last seen by ``batayon checklinks``."""
+    """Every service-box link works, as last seen by the shared link checker (``batayon checklinks``,
+    ``batayon audit``)."""
 
     name = "links"
     params_allowed = {"source"}
@@ -531,34 +532,11 @@ class LinksKind(Kind):
             raise ParamError("params.source", "link rules read the service_box source")
 
     def evaluate(self, rule, ctx, office_ids):
-        from django.db.models import Count, Exists, OuterRef
+        # The shared link checker's results (batayon.audit), for hosted and audited offices alike.
+        from batayon.audit.metrics import link_stats
 
-        from batayon.content.models import Service
-
-        from .models import LinkCheck
-        from .sources import FAMILIES
-
-        broken = LinkCheck.objects.filter(url=OuterRef("link"), ok=False)
-        checked = LinkCheck.objects.filter(url=OuterRef("link"))
-        base = FAMILIES["service_box"].base(ctx.today)
-
-        def build(qs):
-            return (
-                qs.filter(base)
-                .annotate(is_broken=Exists(broken), is_checked=Exists(checked))
-                .values("office_id")
-                .annotate(
-                    n=Count("pk"),
-                    broken=Count("pk", filter=Q(is_broken=True)),
-                    checked=Count("pk", filter=Q(is_checked=True)),
-                )
-                .order_by()
-            )
-
-        names, raw = fetch(("links", ctx.today), build, Service, ctx.office_ids)
-        rows = [dict(zip(names, r, strict=True)) for r in raw]
+        stats = link_stats(ctx)
         ctx.extra_queries += 1
-        stats = {r["office_id"]: r for r in rows}
         for oid in office_ids:
             r = stats.get(oid)
             if not r or not r["n"]:
@@ -574,10 +552,17 @@ class LinksKind(Kind):
                         k / n,
                     ),
                 )
+            elif r["unchecked"]:
+                # A link nobody has checked yet is not known to work.
+                k = r["unchecked"]
+                yield (
+                    oid,
+                    ("not_applicable", f"{bn(k)}টি লিংক এখনো যাচাই হয়নি", f"{k} link{'' if k == 1 else 's'} not checked yet", 0.0),
+                )
             else:
-                unchecked = r["n"] - r["checked"]
-                tail_bn = f" ({bn(unchecked)}টি এখনো যাচাই হয়নি)" if unchecked else ""
-                tail_en = f" ({unchecked} not checked yet)" if unchecked else ""
+                b = r["blocked"]
+                tail_bn = f" ({bn(b)}টি বট-সুরক্ষায় আটকে গেছে, পরে আবার দেখা হবে)" if b else ""
+                tail_en = f" ({b} blocked by bot protection, re-checked later)" if b else ""
                 yield oid, ("ok", f"সব লিংক কাজ করছে{tail_bn}", f"all links work{tail_en}", 0.0)
 
 

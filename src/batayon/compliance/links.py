@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from batayon.audit import linkcheck
-from batayon.audit.models import Link
 from batayon.content.models import PublishState, Service
 
 
@@ -21,29 +20,6 @@ def service_box_urls(office_domain: str | None = None) -> tuple[list[str], set[i
         qs = qs.filter(office__domain=office_domain)
     pairs = list(qs.values_list("link", "office_id"))
     return sorted({p[0] for p in pairs}), {p[1] for p in pairs}
-
-
-def _mirror(urls: list[str]) -> None:
-    """Copy the results into compliance's LinkCheck, which the links rule kind still reads."""
-    from .models import LinkCheck
-
-    rows = [
-        LinkCheck(
-            url=link.url[:500],
-            ok=link.status != Link.Status.BROKEN,
-            status_code=link.status_code,
-            error=link.error or link.status,
-            checked_at=link.checked_at,
-        )
-        for link in Link.objects.filter(url__in=urls, checked_at__isnull=False)
-    ]
-    LinkCheck.objects.bulk_create(
-        rows,
-        update_conflicts=True,
-        unique_fields=["url"],
-        update_fields=["ok", "status_code", "error", "checked_at"],
-        batch_size=1000,
-    )
 
 
 def check_links(
@@ -59,7 +35,6 @@ def check_links(
     """
     urls, office_ids = service_box_urls(office_domain)
     counts = linkcheck.check_urls(urls, force=force, fetcher_options={"timeout": timeout, "retries": 1})
-    _mirror(urls)
     if evaluate_after and office_ids:
         from .services import evaluate
 
