@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from batayon.bangla.digits import to_bangla_digits
-from django.utils.translation import get_language
 
 
 def _n(value: int) -> str:
@@ -15,10 +14,11 @@ def _n(value: int) -> str:
 
 def describe(finding: dict) -> str:
     code, p = finding.get("code", ""), finding.get("params", {})
+    count = len(p.get("pages", p.get("urls", [])))
     if code == "defaced":
         return _("সম্ভাব্য হ্যাকিং: হোম পেজে “%(text)s”") % {"text": p.get("text", "")}
     if code == "home_replaced":
-        return _("হোম পেজ বদলে গেছে: আগে মেনুতে %(n)sটি আবশ্যিক অংশ ছিল, এখন নেই") % {
+        return _("হোম পেজ বদলে গেছে: আগের মেনুর আবশ্যিক অংশগুলো আর নেই (আগে %(n)s)") % {
             "n": _n(p.get("sections", 0))
         }
     if code == "no_https":
@@ -26,10 +26,7 @@ def describe(finding: dict) -> str:
     if code == "no_hsts":
         return _("HSTS হেডার নেই")
     if code == "cert_expiring":
-        days = p.get("days", 0)
-        return ngettext(
-            "সার্টিফিকেটের মেয়াদ %(n)s দিনের মধ্যে শেষ হবে", "সার্টিফিকেটের মেয়াদ %(n)s দিনের মধ্যে শেষ হবে", days
-        ) % {"n": _n(days)}
+        return _("সার্টিফিকেটের মেয়াদ শেষ হতে বাকি (দিন): %(n)s") % {"n": _n(p.get("days", 0))}
     if code == "cert_expired":
         return _("সার্টিফিকেটের মেয়াদ শেষ")
     if code == "missing_headers":
@@ -41,21 +38,15 @@ def describe(finding: dict) -> str:
     if code == "missing_sections":
         return _("মেনুতে পাওয়া যায়নি: %(sections)s") % {"sections": ", ".join(p.get("sections", []))}
     if code == "robots_forbidden":
-        n = len(p.get("urls", []))
-        return ngettext(
-            "robots.txt %(n)sটি পাতা দেখতে নিষেধ করেছে", "robots.txt %(n)sটি পাতা দেখতে নিষেধ করেছে", n
-        ) % {"n": _n(n)}
+        return _("robots.txt যে পাতাগুলো দেখতে নিষেধ করেছে: %(n)s") % {"n": _n(count)}
     if code == "slow_pages":
-        n = len(p.get("pages", []))
-        return ngettext("%(n)sটি পাতা ধীরে খোলে", "%(n)sটি পাতা ধীরে খোলে", n) % {"n": _n(n)}
+        return _("ধীরে খোলে এমন পাতা: %(n)s") % {"n": _n(count)}
     if code == "redirects":
-        n = len(p.get("pages", []))
-        return ngettext("%(n)sটি পাতা অন্য ঠিকানায় যায়", "%(n)sটি পাতা অন্য ঠিকানায় যায়", n) % {"n": _n(n)}
+        return _("অন্য ঠিকানায় যায় এমন পাতা: %(n)s") % {"n": _n(count)}
     if code == "broken_pages":
-        n = len(p.get("pages", []))
-        return ngettext("%(n)sটি পাতা খোলে না", "%(n)sটি পাতা খোলে না", n) % {"n": _n(n)}
+        return _("খোলে না এমন পাতা: %(n)s") % {"n": _n(count)}
     if code == "capped":
-        return _("পাতার সীমায় পৌঁছানোয় নিরীক্ষা থেমেছে (%(n)sটি পাতা)") % {"n": _n(p.get("pages", 0))}
+        return _("পাতার সীমায় পৌঁছে নিরীক্ষা থেমেছে (পাতা: %(n)s)") % {"n": _n(p.get("pages", 0))}
     return code
 
 
