@@ -293,8 +293,11 @@ class Farm:
             links.append(("dead/1", "মৃত লিংক", "Dead link"))
         if "blocked_link" in d:
             links.append(("blocked/1", "সুরক্ষিত সেবা", "Protected service"))
+        # The national e-services are the same for every portal (one URL each, checked once
+        # whoever links it); the defects are this portal's own.
         box = "".join(
-            f'<li><a href="{base}/{path}/{portal.domain}">{b if lang == "bn" else e}</a></li>'
+            f'<li><a href="{base}/{path}{"/" + portal.domain if path.startswith(("dead", "blocked")) else ""}">'
+            f"{b if lang == 'bn' else e}</a></li>"
             for path, b, e in links
         )
         title = "সেবা বক্স" if lang == "bn" else "Service box"
