@@ -84,7 +84,10 @@ def run_auditor(offices, info: dict, label: str, sites_at_once: int) -> int:
     pages = sum(r.pages for r in runs)
     bad = sum(1 for r in runs if r.outcome != "ok")
     flagged = sum(1 for r in runs if {f["code"] for f in r.findings} - {"no_https"})
-    log(f"[{label}] outcomes not ok={bad}, portals with findings besides no_https={flagged}")
+    from collections import Counter
+
+    codes = Counter(f["code"] for r in runs for f in r.findings if f["code"] != "no_https")
+    log(f"[{label}] outcomes not ok={bad}, portals with findings besides no_https={flagged} {dict(codes)}")
     print(
         f"portals={len(runs)} pages={pages} seconds={seconds:.1f} pages_per_s={pages / seconds:.0f} run={label}",
         flush=True,

@@ -67,7 +67,7 @@ class Response:
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)  # lower-case names
     body: bytes = b""
-    elapsed: float = 0.0
+    elapsed: float = 0.0  # seconds spent in the requests themselves (not queueing, not back-off)
     redirects: list[str] = field(default_factory=list)  # every hop's URL, in order
     error: str = ""  # timeout | address_refused | connect | robots | too_many_redirects | bad_url
     truncated: bool = False
@@ -178,6 +178,7 @@ class Fetcher:
         self.gate = HostGate(self.config.per_host, self.config.delay)
         self._robots: dict[str, asyncio.Future] = {}
         self.session: aiohttp.ClientSession | None = None
+        self._in_flight: asyncio.Semaphore | None = None  # all hosts together ≤ config.connections
         self.requests = 0
 
     @classmethod
@@ -192,6 +193,7 @@ class Fetcher:
         )
 
     async def __aenter__(self) -> Fetcher:
+        self._in_flight = asyncio.Semaphore(self.config.connections)
         connector = aiohttp.TCPConnector(
             limit=self.config.connections,
             resolver=StaticResolver(self.hosts),
@@ -268,7 +270,6 @@ class Fetcher:
         assert self.session is not None, "use 'async with Fetcher()'"
         limit = self.config.max_bytes if max_bytes is None else max_bytes
         result = Response(url=url, final_url=url)
-        started = time.monotonic()
         current = url
         for _hop in range(self.config.max_redirects + 1):
             parts = urlsplit(current)
@@ -279,7 +280,8 @@ class Fetcher:
                 result.error = "robots"
                 result.final_url = current
                 break
-            status, headers, body, truncated, attempts, error = await self._one(current, limit)
+            status, headers, body, truncated, attempts, error, spent = await self._one(current, limit)
+            result.elapsed += spent
             result.attempts += attempts
             result.final_url = current
             result.status, result.headers, result.body = status, headers, body
@@ -291,7 +293,6 @@ class Fetcher:
             break
         else:
             result.error = "too_many_redirects"
-        result.elapsed = time.monotonic() - started
         return result
 
     async def _one(self, url: str, limit: int):
@@ -302,8 +303,9 @@ class Fetcher:
             attempts += 1
             wait = cfg.backoff * (2 ** (attempts - 1)) * (0.75 + random.random() / 2)
             try:
-                async with self.gate.slot(host):
+                async with self.gate.slot(host), self._in_flight:
                     self.requests += 1
+                    t0 = time.monotonic()
                     async with self.session.get(url, allow_redirects=False) as resp:
                         headers = {k.lower(): v for k, v in resp.headers.items()}
                         body, truncated = b"", False
@@ -317,26 +319,27 @@ class Fetcher:
                                     break
                             body = b"".join(chunks)[:limit]
                         status = resp.status
+                    spent = time.monotonic() - t0
             except TimeoutError:
                 if attempts <= cfg.retries:
                     await asyncio.sleep(wait)
                     continue
-                return None, {}, b"", False, attempts, "timeout"
+                return None, {}, b"", False, attempts, "timeout", cfg.timeout
             except (aiohttp.ClientError, OSError) as exc:
                 if is_refusal(exc):
-                    return None, {}, b"", False, attempts, "address_refused"
+                    return None, {}, b"", False, attempts, "address_refused", 0.0
                 if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
-                    return None, {}, b"", False, attempts, "tls"
+                    return None, {}, b"", False, attempts, "tls", 0.0
                 if attempts <= cfg.retries:
                     await asyncio.sleep(wait)
                     continue
-                return None, {}, b"", False, attempts, "connect"
+                return None, {}, b"", False, attempts, "connect", 0.0
             if status in (429, 500, 502, 503, 504) and attempts <= cfg.retries:
                 retry_after = headers.get("retry-after", "")
                 if retry_after.isdigit():
                     if float(retry_after) > cfg.max_retry_after:
-                        return status, headers, body, truncated, attempts, ""
+                        return status, headers, body, truncated, attempts, "", spent
                     wait = max(wait, float(retry_after))
                 await asyncio.sleep(wait)
                 continue
-            return status, headers, body, truncated, attempts, ""
+            return status, headers, body, truncated, attempts, "", spent
