@@ -39,6 +39,7 @@ def log(message: str) -> None:
 
 
 def start_farm(domains_file: str, portals: int, addresses: int, port: int) -> tuple[subprocess.Popen, dict]:
+    global FARM_PID
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -56,6 +57,7 @@ def start_farm(domains_file: str, portals: int, addresses: int, port: int) -> tu
         text=True,
         cwd=ROOT,
     )
+    FARM_PID = proc.pid
     line = proc.stdout.readline()
     if not line:
         proc.kill()
@@ -71,6 +73,29 @@ def stop(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
+def cpu_self() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def cpu_children() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def cpu_of(pid: int) -> float:
+    """CPU seconds a process has used so far (the farm's, from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+FARM_PID = 0
+
+
 def run_auditor(offices, info: dict, label: str, sites_at_once: int) -> int:
     from django.conf import settings
 
@@ -78,9 +103,9 @@ def run_auditor(offices, info: dict, label: str, sites_at_once: int) -> int:
 
     settings.AUDIT_HOSTS = info["hosts"]
     settings.AUDIT_BASE_URL = f"http://{{domain}}:{info['port']}/"
-    started = time.monotonic()
+    started, cpu0, farm0 = time.monotonic(), cpu_self(), cpu_of(FARM_PID)
     runs = audit([(o, portal_url(o)) for o in offices], evaluate=False, sites_at_once=sites_at_once)
-    seconds = time.monotonic() - started
+    seconds, cpu, farm_cpu = time.monotonic() - started, cpu_self() - cpu0, cpu_of(FARM_PID) - farm0
     pages = sum(r.pages for r in runs)
     bad = sum(1 for r in runs if r.outcome != "ok")
     flagged = sum(1 for r in runs if {f["code"] for f in r.findings} - {"no_https"})
@@ -89,16 +114,17 @@ def run_auditor(offices, info: dict, label: str, sites_at_once: int) -> int:
     codes = Counter(f["code"] for r in runs for f in r.findings if f["code"] != "no_https")
     log(f"[{label}] outcomes not ok={bad}, portals with findings besides no_https={flagged} {dict(codes)}")
     print(
-        f"portals={len(runs)} pages={pages} seconds={seconds:.1f} pages_per_s={pages / seconds:.0f} run={label}",
+        f"portals={len(runs)} pages={pages} seconds={seconds:.1f} pages_per_s={pages / seconds:.0f} "
+        f"cpu_s={cpu:.1f} farm_cpu_s={farm_cpu:.1f} run={label}",
         flush=True,
     )
     return pages
 
 
 def run_tool(name: str, cmd: list[str], urls_note: str) -> None:
-    started = time.monotonic()
+    started, cpu0, farm0 = time.monotonic(), cpu_children(), cpu_of(FARM_PID)
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
-    seconds = time.monotonic() - started
+    seconds, cpu, farm_cpu = time.monotonic() - started, cpu_children() - cpu0, cpu_of(FARM_PID) - farm0
     out = result.stdout
     checked = None
     if name == "linkinator":
@@ -114,7 +140,11 @@ def run_tool(name: str, cmd: list[str], urls_note: str) -> None:
     if checked is None:
         log(f"[{name}] exit={result.returncode} stderr={result.stderr[-500:]}")
     rate = f"{checked / seconds:.0f}" if checked else "?"
-    print(f"tool={name} links={checked} seconds={seconds:.1f} links_per_s={rate} ({urls_note})", flush=True)
+    print(
+        f"tool={name} links={checked} seconds={seconds:.1f} links_per_s={rate} cpu_s={cpu:.1f} "
+        f"farm_cpu_s={farm_cpu:.1f} ({urls_note})",
+        flush=True,
+    )
 
 
 def main() -> None:

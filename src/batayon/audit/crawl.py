@@ -245,8 +245,9 @@ def _read_section(audit, key, match, r: Response, tree: HTMLParser, translated: 
         if updated
         else []
     )
-    rows = extract.rows(tree)
-    content_text = extract.content_root(tree).text(separator=" ")
+    rows = extract.rows(
+        tree, people=key in ("officers", "staff"), dates=key == "notices", names=key in ("apa", "nis")
+    )
 
     def seen(source: str, n: int, last=None, blanks=None, extra=()) -> None:
         ev = [base_ev, *date_ev, *extra]
@@ -272,6 +273,7 @@ def _read_section(audit, key, match, r: Response, tree: HTMLParser, translated: 
         )
         seen("notices", rows.n, last=newest[0] if newest else None, extra=extra)
     elif key == "charter":
+        content_text = extract.content_root(tree).text(separator=" ")
         present = 1 if len(content_text.strip()) > 100 else 0
         seen("charter", present)
         low = content_text.lower()

@@ -281,32 +281,33 @@ class Rows:
     names: list[str] = field(default_factory=list)
 
 
-def rows(tree: HTMLParser) -> Rows:
+def rows(tree: HTMLParser, people: bool = False, dates: bool = False, names: bool = False) -> Rows:
+    """Count the rows; with ``people`` who has no mobile/e-mail/photo, with ``dates`` each row's
+    newest date, with ``names`` each row's first text cell (only what the section needs)."""
     root = content_root(tree)
-    items = [tr for tr in root.css("tr") if tr.css_first("td") is not None]
+    items = [tr for tr in root.css("tr") if any(c.tag == "td" for c in tr.iter())]
     if not items:
-        items = [li for li in root.css("li") if li.parent is None or li.parent.tag != "nav"]
-        items = [li for li in items if not _inside(li, "nav")]
+        items = [li for li in root.css("li") if not _inside(li, "nav")]
     out = Rows()
     for item in items:
         text = _norm_text(item.text(separator=" "))
         if not text:
             continue
         out.n += 1
-        mobiles = [p for p in phones_in(text) if p.startswith("+8801")]
-        if not mobiles:
-            out.no_mobile += 1
-        if not _EMAIL.search(text) and item.css_first("a[href^='mailto:']") is None:
-            out.no_email += 1
-        if item.css_first("img") is None:
-            out.no_photo += 1
-        dates = find_dates(text)
-        if dates:
-            newest = max(dates, key=lambda d: d.date)
+        if people:
+            if not any(p.startswith("+8801") for p in phones_in(text)):
+                out.no_mobile += 1
+            if not _EMAIL.search(text) and item.css_first("a[href^='mailto:']") is None:
+                out.no_email += 1
+            if item.css_first("img") is None:
+                out.no_photo += 1
+        if dates and (found := find_dates(text)):
+            newest = max(found, key=lambda d: d.date)
             out.dates.append((newest.date, newest.text))
-        texts = [_norm_text(c.text()) for c in item.css("td")]
-        name = next((t for t in texts if t.strip("০১২৩৪৫৬৭৮৯0123456789. ")), text[:80])
-        out.names.append(name[:120])
+        if names:
+            texts = [_norm_text(c.text()) for c in item.iter() if c.tag == "td"]
+            name = next((t for t in texts if t.strip("০১২৩৪৫৬৭৮৯0123456789. ")), text[:80])
+            out.names.append(name[:120])
     return out
 
 
