@@ -94,6 +94,11 @@ class Response:
         return "html" in ctype or ctype == ""
 
 
+def run(coro):
+    """Run a crawl's event loop (one place, should another loop implementation be wanted)."""
+    return asyncio.run(coro)
+
+
 class StaticResolver(AbstractResolver):
     """Answers from a host → address map first (tests, the benchmark farm), then from DNS."""
 

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .http import Fetcher, Response
+from .http import run as run_loop
 from .models import Link
 
 RECHECK_AFTER = dt.timedelta(days=1)
@@ -121,7 +122,7 @@ def check_urls(
             async with Fetcher.from_settings(**(fetcher_options or {})) as fetcher:
                 return await acheck(fetcher, todo, slow)
 
-        record(asyncio.run(run()), slow)
+        record(run_loop(run()), slow)
     counts = {s: 0 for s in Link.Status.values}
     for status in (
         Link.objects.filter(url__in=clean).values_list("status", flat=True) if len(clean) < 5000 else ()

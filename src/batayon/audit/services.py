@@ -3,7 +3,6 @@ service-box links seen (shared checker), re-evaluate the offices' checklists."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlsplit
 
@@ -15,6 +14,7 @@ from batayon.offices.models import Office
 from . import linkcheck
 from .crawl import Limits, SiteAudit, crawl_many
 from .http import Fetcher
+from .http import run as run_loop
 from .models import AuditRun, Observation
 
 
@@ -69,7 +69,7 @@ def audit(
         async with fetcher:
             return await crawl_many([(o.pk, u) for o, u in targets], fetcher, limits, sites_at_once, progress)
 
-    results = asyncio.run(crawl())
+    results = run_loop(crawl())
     runs = record([(o, a) for (o, _u), (_oid, a) in zip(targets, results, strict=True)])
     if check_links:
         urls = [u for _oid, a in results for u in a.service_links]
