@@ -3,6 +3,7 @@ service-box links seen (shared checker), re-evaluate the offices' checklists."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlsplit
 
@@ -57,28 +58,46 @@ def audit(
     fetcher_options: dict | None = None,
     limit_options: dict | None = None,
     sites_at_once: int = 200,
+    batch: int = 2000,
+    timings: dict[str, float] | None = None,
 ) -> list[AuditRun]:
-    """Audit the given (office, URL) pairs and record everything; returns the new runs."""
+    """Audit the given (office, URL) pairs and record everything; returns the new runs.
+
+    Sites are crawled ``sites_at_once`` at a time; every ``batch`` sites the results are
+    recorded (one transaction each), so memory stays bounded at national scale.
+    """
     targets = list(targets)
-    if not targets:
-        return []
+    timings = timings if timings is not None else {}
+    for key in ("crawl", "record", "links", "evaluate"):
+        timings.setdefault(key, 0.0)
     limits = Limits.from_settings(**(limit_options or {}))
-    fetcher = Fetcher.from_settings(**(fetcher_options or {}))
+    runs: list[AuditRun] = []
+    urls: list[str] = []
+    for start in range(0, len(targets), batch):
+        chunk = targets[start : start + batch]
+        fetcher = Fetcher.from_settings(**(fetcher_options or {}))
 
-    async def crawl():
-        async with fetcher:
-            return await crawl_many([(o.pk, u) for o, u in targets], fetcher, limits, sites_at_once, progress)
+        async def crawl(chunk=chunk, fetcher=fetcher):
+            async with fetcher:
+                return await crawl_many([(o.pk, u) for o, u in chunk], fetcher, limits, sites_at_once, progress)
 
-    results = run_loop(crawl())
-    runs = record([(o, a) for (o, _u), (_oid, a) in zip(targets, results, strict=True)])
-    if check_links:
-        urls = [u for _oid, a in results for u in a.service_links]
-        if urls:
-            linkcheck.check_urls(urls, fetcher_options=fetcher_options)
-    if evaluate:
+        t = time.monotonic()
+        results = run_loop(crawl())
+        timings["crawl"] += time.monotonic() - t
+        t = time.monotonic()
+        runs += record([(o, a) for (o, _u), (_oid, a) in zip(chunk, results, strict=True)])
+        timings["record"] += time.monotonic() - t
+        urls += [u for _oid, a in results for u in a.service_links]
+    if check_links and urls:
+        t = time.monotonic()
+        linkcheck.check_urls(urls, fetcher_options=fetcher_options)
+        timings["links"] += time.monotonic() - t
+    if evaluate and targets:
         from batayon.compliance.services import evaluate as evaluate_offices
 
+        t = time.monotonic()
         evaluate_offices([o.pk for o, _u in targets])
+        timings["evaluate"] += time.monotonic() - t
     return runs
 
 
