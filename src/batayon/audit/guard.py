@@ -59,14 +59,6 @@ class Guard:
         if not self.allowed(address):
             raise AddressRefused(address)
 
-    def check_host(self, host: str, port: int = 443) -> list[str]:
-        """Resolve ``host`` and refuse it if any of its addresses is not allowed (sync pre-check)."""
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        addresses = sorted({info[4][0] for info in infos})
-        for a in addresses:
-            self.check(a)
-        return addresses
-
     def socket_factory(self, addr_info) -> socket.socket:
         """aiohttp's ``socket_factory``: refuse before the socket connects."""
         family, type_, proto, _canon, sockaddr = addr_info
