@@ -34,6 +34,7 @@ DEFECTS = {
     "missing_mobile",  # two officers without a mobile number
     "untranslated_notices",  # the English notice board is in Bangla
     "huge",  # the document page is 5 MB
+    "crawl_delay",  # robots.txt asks for a second between requests
 }
 
 # (section, path, Bangla label, English label)
@@ -245,6 +246,8 @@ class Farm:
             return web.Response(status=404, text="no such portal")
         d = portal.defects
         if path == "/robots.txt":
+            if "crawl_delay" in d:
+                return web.Response(text="User-agent: *\nCrawl-delay: 1\n")
             if "robots" in d:
                 return web.Response(
                     text="User-agent: *\nDisallow: /bn/site/page/apa\nDisallow: /en/site/page/apa\n"
