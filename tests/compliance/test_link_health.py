@@ -10,7 +10,7 @@ from batayon.compliance.links import check_links
 from batayon.audit.models import Link
 from batayon.content.models import Service
 
-from .conftest import at, evaluate_at, status
+from .conftest import at, evaluate_at, reason_bn, reason_en, status
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -49,7 +49,7 @@ def test_checklinks_records_status_per_url(office, local_server, settings):
     evaluate_at(office, at(2025, 10, 10))
     s = status(office, "service-box-links")
     assert s.status == "broken"
-    assert s.reason_bn == "২টি লিংকের মধ্যে ১টি কাজ করছে না"
+    assert reason_bn(s) == "২টি লিংকের মধ্যে ১টি কাজ করছে না"
 
 
 def test_crafted_results_and_unchecked_links(office):
@@ -61,14 +61,15 @@ def test_crafted_results_and_unchecked_links(office):
     evaluate_at(office, at(2025, 10, 10))
     s = status(office, "service-box-links")
     assert s.status == "not_applicable"  # a link nobody has checked is not known to work
-    assert s.reason_en == "1 link not checked yet"
+    assert reason_en(s) == "1 of 2 links not checked yet"
     Link.objects.create(
         url="https://b.example.gov.bd/", status="blocked", status_code=403, checked_at=timezone.now()
     )
     evaluate_at(office, at(2025, 10, 10))
     s = status(office, "service-box-links")
     assert s.status == "ok"  # blocked by bot protection is re-checked later, never "broken"
-    assert s.reason_en == "all links work (1 blocked by bot protection, re-checked later)"
+    assert reason_en(s) == "all links work (1 blocked by bot protection, re-checked later)"
+    assert reason_bn(s) == "সব লিংক কাজ করছে (১টি বট-সুরক্ষায় আটকে গেছে, পরে আবার দেখা হবে)"
 
 
 def test_no_service_box_links_is_not_applicable_here_but_missing_in_presence(office):
