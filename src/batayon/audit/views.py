@@ -30,20 +30,18 @@ def office_audit(request: HttpRequest) -> HttpResponse:
     run = AuditRun.objects.filter(office=office, is_latest=True).first()
     items, findings, links = [], [], []
     if run is not None:
-        from batayon.compliance.models import CheckStatus
+        from batayon.compliance.models import Rule
+        from batayon.compliance.services import checklist
 
         by_source = {o.source: o for o in run.observations.all()}
-        statuses = (
-            CheckStatus.objects.filter(office=office, rule__active=True)
-            .select_related("rule")
-            .order_by("-points_lost", "rule__code")
-        )
-        for s in statuses:
+        rules = {r.code: r for r in Rule.objects.filter(active=True)}
+        for item in checklist(office):
             evidence = []
-            for source in sorted(_rule_sources(s.rule)):
+            rule = rules.get(item.rule_code)
+            for source in sorted(_rule_sources(rule)) if rule else ():
                 if source in by_source:
                     evidence += by_source[source].evidence
-            items.append({"status": s, "rule": s.rule, "evidence": evidence[:12]})
+            items.append({"item": item, "evidence": evidence[:12]})
         findings = [{"text": describe(f), "urls": urls(f), "code": f["code"]} for f in run.findings]
         box = by_source.get("service_box")
         box_urls = [e["url"] for e in box.evidence] if box else []
