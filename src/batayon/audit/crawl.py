@@ -13,6 +13,7 @@ import asyncio
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -91,7 +92,7 @@ class Limits:
     def from_settings(cls, **overrides) -> Limits:
         from django.conf import settings
 
-        values = {
+        values: dict[str, Any] = {
             "max_pages": settings.AUDIT_MAX_PAGES,
             "max_site_bytes": settings.AUDIT_MAX_SITE_BYTES,
             "slow_seconds": settings.AUDIT_SLOW_SECONDS,

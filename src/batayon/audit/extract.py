@@ -397,8 +397,10 @@ def service_box_links(tree: HTMLParser, base_url: str) -> list[Link]:
             continue  # an outer wrapper; the inner box is visited on its own
         out.extend(links(tree, base_url, block))
         break
-    seen: set[str] = set()
-    return [x for x in out if not (x.url in seen or seen.add(x.url))]
+    unique: dict[str, Link] = {}
+    for link in out:
+        unique.setdefault(link.url, link)  # each URL once, the first kept
+    return list(unique.values())
 
 
 # --- defacement -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import socket
 import ssl
 import time
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
@@ -48,7 +49,7 @@ class FetchConfig:
     def from_settings(cls, **overrides) -> FetchConfig:
         from django.conf import settings
 
-        values = {
+        values: dict[str, Any] = {
             "per_host": settings.AUDIT_PER_HOST,
             "delay": settings.AUDIT_DELAY,
             "timeout": settings.AUDIT_TIMEOUT,
@@ -308,6 +309,7 @@ class Fetcher:
             attempts += 1
             wait = cfg.backoff * (2 ** (attempts - 1)) * (0.75 + random.random() / 2)
             try:
+                assert self.session is not None and self._in_flight is not None
                 async with self.gate.slot(host), self._in_flight:
                     self.requests += 1
                     t0 = time.monotonic()
