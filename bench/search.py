@@ -31,55 +31,225 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "batayon.settings")
 TARGET = int(os.environ.get("BENCH_DOCS", "1000000"))
 QUERIES = int(os.environ.get("BENCH_QUERIES", "500"))
 
-FIRST = ["মোঃ আব্দুর", "মোহাম্মদ আবুল", "মোছাঃ শারমিন", "নুসরাত", "তানভীর", "ফারহানা", "মাহমুদুল", "রাশেদুল",
-         "সাবরিনা", "কামরুল", "শাহনাজ", "মিজানুর", "আনিসুর", "জান্নাতুল", "হাবিবুর", "নাসরিন", "রফিকুল", "সুমাইয়া",
-         "মাসুদ", "তাহমিনা", "জাহিদুল", "রুবিনা", "আরিফুল", "শামীমা", "মনিরুজ্জামান", "লুৎফর", "ইসরাত", "সাইফুল",
-         "দিলরুবা", "তৌহিদুল", "নাজমুল", "ফাহমিদা", "আশরাফুল", "রেহানা", "শফিকুল", "মাহফুজা", "খালেদ", "পারভীন",
-         "সঞ্জয়", "অনিতা"]
-LAST = ["রহমান", "ইসলাম", "হোসেন", "আক্তার", "খাতুন", "আলম", "হক", "উদ্দিন", "কবির", "জাহান", "সরকার", "চৌধুরী",
-        "মিয়া", "বেগম", "হাসান", "আহমেদ", "তালুকদার", "মজুমদার", "বিশ্বাস", "দাস", "পাল", "রায়", "শেখ", "মোল্লা",
-        "ভূঁইয়া", "সিদ্দিকী", "খান", "করিম", "আজাদ", "নাহার"]
-FIRST_EN = ["Md. Abdur", "Mohammad Abul", "Mst. Sharmin", "Nusrat", "Tanvir", "Farhana", "Mahmudul", "Rashedul",
-            "Sabrina", "Kamrul", "Shahnaz", "Mizanur", "Anisur", "Jannatul", "Habibur", "Nasrin", "Rafiqul", "Sumaiya",
-            "Masud", "Tahmina", "Jahidul", "Rubina", "Ariful", "Shamima", "Moniruzzaman", "Lutfar", "Israt", "Saiful",
-            "Dilruba", "Touhidul", "Nazmul", "Fahmida", "Ashraful", "Rehana", "Shafiqul", "Mahfuza", "Khaled",
-            "Parvin", "Sanjoy", "Anita"]
-LAST_EN = ["Rahman", "Islam", "Hossain", "Akter", "Khatun", "Alam", "Haque", "Uddin", "Kabir", "Jahan", "Sarkar",
-           "Chowdhury", "Mia", "Begum", "Hasan", "Ahmed", "Talukder", "Majumder", "Biswas", "Das", "Pal", "Roy",
-           "Sheikh", "Molla", "Bhuiyan", "Siddiqui", "Khan", "Karim", "Azad", "Nahar"]
+FIRST = [
+    "মোঃ আব্দুর",
+    "মোহাম্মদ আবুল",
+    "মোছাঃ শারমিন",
+    "নুসরাত",
+    "তানভীর",
+    "ফারহানা",
+    "মাহমুদুল",
+    "রাশেদুল",
+    "সাবরিনা",
+    "কামরুল",
+    "শাহনাজ",
+    "মিজানুর",
+    "আনিসুর",
+    "জান্নাতুল",
+    "হাবিবুর",
+    "নাসরিন",
+    "রফিকুল",
+    "সুমাইয়া",
+    "মাসুদ",
+    "তাহমিনা",
+    "জাহিদুল",
+    "রুবিনা",
+    "আরিফুল",
+    "শামীমা",
+    "মনিরুজ্জামান",
+    "লুৎফর",
+    "ইসরাত",
+    "সাইফুল",
+    "দিলরুবা",
+    "তৌহিদুল",
+    "নাজমুল",
+    "ফাহমিদা",
+    "আশরাফুল",
+    "রেহানা",
+    "শফিকুল",
+    "মাহফুজা",
+    "খালেদ",
+    "পারভীন",
+    "সঞ্জয়",
+    "অনিতা",
+]
+LAST = [
+    "রহমান",
+    "ইসলাম",
+    "হোসেন",
+    "আক্তার",
+    "খাতুন",
+    "আলম",
+    "হক",
+    "উদ্দিন",
+    "কবির",
+    "জাহান",
+    "সরকার",
+    "চৌধুরী",
+    "মিয়া",
+    "বেগম",
+    "হাসান",
+    "আহমেদ",
+    "তালুকদার",
+    "মজুমদার",
+    "বিশ্বাস",
+    "দাস",
+    "পাল",
+    "রায়",
+    "শেখ",
+    "মোল্লা",
+    "ভূঁইয়া",
+    "সিদ্দিকী",
+    "খান",
+    "করিম",
+    "আজাদ",
+    "নাহার",
+]
+FIRST_EN = [
+    "Md. Abdur",
+    "Mohammad Abul",
+    "Mst. Sharmin",
+    "Nusrat",
+    "Tanvir",
+    "Farhana",
+    "Mahmudul",
+    "Rashedul",
+    "Sabrina",
+    "Kamrul",
+    "Shahnaz",
+    "Mizanur",
+    "Anisur",
+    "Jannatul",
+    "Habibur",
+    "Nasrin",
+    "Rafiqul",
+    "Sumaiya",
+    "Masud",
+    "Tahmina",
+    "Jahidul",
+    "Rubina",
+    "Ariful",
+    "Shamima",
+    "Moniruzzaman",
+    "Lutfar",
+    "Israt",
+    "Saiful",
+    "Dilruba",
+    "Touhidul",
+    "Nazmul",
+    "Fahmida",
+    "Ashraful",
+    "Rehana",
+    "Shafiqul",
+    "Mahfuza",
+    "Khaled",
+    "Parvin",
+    "Sanjoy",
+    "Anita",
+]
+LAST_EN = [
+    "Rahman",
+    "Islam",
+    "Hossain",
+    "Akter",
+    "Khatun",
+    "Alam",
+    "Haque",
+    "Uddin",
+    "Kabir",
+    "Jahan",
+    "Sarkar",
+    "Chowdhury",
+    "Mia",
+    "Begum",
+    "Hasan",
+    "Ahmed",
+    "Talukder",
+    "Majumder",
+    "Biswas",
+    "Das",
+    "Pal",
+    "Roy",
+    "Sheikh",
+    "Molla",
+    "Bhuiyan",
+    "Siddiqui",
+    "Khan",
+    "Karim",
+    "Azad",
+    "Nahar",
+]
 DESIGNATIONS = [
-    ("উপজেলা নির্বাহী অফিসার", "Upazila Nirbahi Officer"), ("সহকারী কমিশনার (ভূমি)", "Assistant Commissioner (Land)"),
-    ("জেলা প্রশাসক", "Deputy Commissioner"), ("অতিরিক্ত জেলা প্রশাসক (সার্বিক)", "Additional Deputy Commissioner"),
-    ("উপজেলা কৃষি অফিসার", "Upazila Agriculture Officer"), ("উপজেলা স্বাস্থ্য ও পরিবার পরিকল্পনা কর্মকর্তা", "UH&FPO"),
-    ("উপজেলা প্রকৌশলী", "Upazila Engineer"), ("উপজেলা সমাজসেবা অফিসার", "Upazila Social Services Officer"),
-    ("উপজেলা শিক্ষা অফিসার", "Upazila Education Officer"), ("উপজেলা মৎস্য কর্মকর্তা", "Upazila Fisheries Officer"),
-    ("উপজেলা প্রাণিসম্পদ কর্মকর্তা", "Upazila Livestock Officer"), ("উপজেলা নির্বাচন অফিসার", "Upazila Election Officer"),
-    ("প্রশাসনিক কর্মকর্তা", "Administrative Officer"), ("অফিস সহকারী কাম কম্পিউটার মুদ্রাক্ষরিক", "Office Assistant"),
-    ("হিসাবরক্ষক", "Accountant"), ("চেয়ারম্যান", "Chairman"), ("ইউনিয়ন পরিষদ সচিব", "UP Secretary"),
-    ("উপপরিচালক", "Deputy Director"), ("সহকারী পরিচালক", "Assistant Director"), ("সিনিয়র সহকারী সচিব", "Senior Assistant Secretary"),
-    ("অফিস সহায়ক", "Office Support Staff"), ("গাড়িচালক", "Driver"), ("নিরাপত্তা প্রহরী", "Security Guard"),
+    ("উপজেলা নির্বাহী অফিসার", "Upazila Nirbahi Officer"),
+    ("সহকারী কমিশনার (ভূমি)", "Assistant Commissioner (Land)"),
+    ("জেলা প্রশাসক", "Deputy Commissioner"),
+    ("অতিরিক্ত জেলা প্রশাসক (সার্বিক)", "Additional Deputy Commissioner"),
+    ("উপজেলা কৃষি অফিসার", "Upazila Agriculture Officer"),
+    ("উপজেলা স্বাস্থ্য ও পরিবার পরিকল্পনা কর্মকর্তা", "UH&FPO"),
+    ("উপজেলা প্রকৌশলী", "Upazila Engineer"),
+    ("উপজেলা সমাজসেবা অফিসার", "Upazila Social Services Officer"),
+    ("উপজেলা শিক্ষা অফিসার", "Upazila Education Officer"),
+    ("উপজেলা মৎস্য কর্মকর্তা", "Upazila Fisheries Officer"),
+    ("উপজেলা প্রাণিসম্পদ কর্মকর্তা", "Upazila Livestock Officer"),
+    ("উপজেলা নির্বাচন অফিসার", "Upazila Election Officer"),
+    ("প্রশাসনিক কর্মকর্তা", "Administrative Officer"),
+    ("অফিস সহকারী কাম কম্পিউটার মুদ্রাক্ষরিক", "Office Assistant"),
+    ("হিসাবরক্ষক", "Accountant"),
+    ("চেয়ারম্যান", "Chairman"),
+    ("ইউনিয়ন পরিষদ সচিব", "UP Secretary"),
+    ("উপপরিচালক", "Deputy Director"),
+    ("সহকারী পরিচালক", "Assistant Director"),
+    ("সিনিয়র সহকারী সচিব", "Senior Assistant Secretary"),
+    ("অফিস সহায়ক", "Office Support Staff"),
+    ("গাড়িচালক", "Driver"),
+    ("নিরাপত্তা প্রহরী", "Security Guard"),
     ("উচ্চমান সহকারী", "Upper Division Assistant"),
 ]
 SERVICES = [
-    ("জন্ম নিবন্ধন", "Birth registration"), ("মৃত্যু নিবন্ধন", "Death registration"), ("ট্রেড লাইসেন্স", "Trade licence"),
-    ("নাগরিকত্ব সনদ", "Citizenship certificate"), ("ওয়ারিশ সনদ", "Succession certificate"),
-    ("ভূমি উন্নয়ন কর", "Land development tax"), ("নামজারি", "Mutation"), ("খতিয়ানের সার্টিফাইড কপি", "Certified copy of record"),
-    ("বয়স্ক ভাতা", "Old age allowance"), ("বিধবা ভাতা", "Widow allowance"), ("প্রতিবন্ধী ভাতা", "Disability allowance"),
-    ("কৃষি পরামর্শ", "Agricultural advice"), ("সার ও বীজ বিতরণ", "Fertiliser and seed distribution"),
-    ("টিকাদান", "Vaccination"), ("মাতৃত্বকালীন ভাতা", "Maternity allowance"), ("ভিজিডি কার্ড", "VGD card"),
-    ("অভিযোগ গ্রহণ", "Complaints"), ("তথ্য প্রদান", "Right to information"), ("পাসপোর্ট তথ্য", "Passport information"),
-    ("জাতীয় পরিচয়পত্র সংশোধন", "NID correction"), ("মৎস্য চাষ প্রশিক্ষণ", "Fish farming training"),
-    ("গবাদিপশুর চিকিৎসা", "Livestock treatment"), ("শিক্ষাবৃত্তি", "Stipend"), ("হাট-বাজার ইজারা", "Market lease"),
-    ("খাস জমি বন্দোবস্ত", "Khas land settlement"), ("আর্সেনিক পরীক্ষা", "Arsenic testing"),
-    ("নলকূপ স্থাপন", "Tube-well installation"), ("দুর্যোগ ত্রাণ", "Disaster relief"), ("সালিশি বোর্ড", "Arbitration board"),
+    ("জন্ম নিবন্ধন", "Birth registration"),
+    ("মৃত্যু নিবন্ধন", "Death registration"),
+    ("ট্রেড লাইসেন্স", "Trade licence"),
+    ("নাগরিকত্ব সনদ", "Citizenship certificate"),
+    ("ওয়ারিশ সনদ", "Succession certificate"),
+    ("ভূমি উন্নয়ন কর", "Land development tax"),
+    ("নামজারি", "Mutation"),
+    ("খতিয়ানের সার্টিফাইড কপি", "Certified copy of record"),
+    ("বয়স্ক ভাতা", "Old age allowance"),
+    ("বিধবা ভাতা", "Widow allowance"),
+    ("প্রতিবন্ধী ভাতা", "Disability allowance"),
+    ("কৃষি পরামর্শ", "Agricultural advice"),
+    ("সার ও বীজ বিতরণ", "Fertiliser and seed distribution"),
+    ("টিকাদান", "Vaccination"),
+    ("মাতৃত্বকালীন ভাতা", "Maternity allowance"),
+    ("ভিজিডি কার্ড", "VGD card"),
+    ("অভিযোগ গ্রহণ", "Complaints"),
+    ("তথ্য প্রদান", "Right to information"),
+    ("পাসপোর্ট তথ্য", "Passport information"),
+    ("জাতীয় পরিচয়পত্র সংশোধন", "NID correction"),
+    ("মৎস্য চাষ প্রশিক্ষণ", "Fish farming training"),
+    ("গবাদিপশুর চিকিৎসা", "Livestock treatment"),
+    ("শিক্ষাবৃত্তি", "Stipend"),
+    ("হাট-বাজার ইজারা", "Market lease"),
+    ("খাস জমি বন্দোবস্ত", "Khas land settlement"),
+    ("আর্সেনিক পরীক্ষা", "Arsenic testing"),
+    ("নলকূপ স্থাপন", "Tube-well installation"),
+    ("দুর্যোগ ত্রাণ", "Disaster relief"),
+    ("সালিশি বোর্ড", "Arbitration board"),
     ("পারিবারিক বিরোধ নিষ্পত্তি", "Family dispute resolution"),
 ]
 NOTICES = [
-    ("জরুরি সভার নোটিশ", "Notice of an urgent meeting"), ("টেন্ডার বিজ্ঞপ্তি", "Tender notice"),
-    ("নিয়োগ বিজ্ঞপ্তি", "Recruitment notice"), ("ছুটি সংক্রান্ত বিজ্ঞপ্তি", "Holiday notice"),
-    ("জন্ম নিবন্ধন ক্যাম্প", "Birth registration camp"), ("ভূমি মেলা", "Land fair"),
-    ("টিকা কার্যক্রম", "Vaccination campaign"), ("বন্যা সতর্কতা", "Flood warning"), ("মাসিক সমন্বয় সভা", "Monthly coordination meeting"),
-    ("বৃক্ষরোপণ কর্মসূচি", "Tree-planting programme"), ("শুদ্ধাচার পুরস্কার", "Integrity award"), ("গণশুনানি", "Public hearing"),
+    ("জরুরি সভার নোটিশ", "Notice of an urgent meeting"),
+    ("টেন্ডার বিজ্ঞপ্তি", "Tender notice"),
+    ("নিয়োগ বিজ্ঞপ্তি", "Recruitment notice"),
+    ("ছুটি সংক্রান্ত বিজ্ঞপ্তি", "Holiday notice"),
+    ("জন্ম নিবন্ধন ক্যাম্প", "Birth registration camp"),
+    ("ভূমি মেলা", "Land fair"),
+    ("টিকা কার্যক্রম", "Vaccination campaign"),
+    ("বন্যা সতর্কতা", "Flood warning"),
+    ("মাসিক সমন্বয় সভা", "Monthly coordination meeting"),
+    ("বৃক্ষরোপণ কর্মসূচি", "Tree-planting programme"),
+    ("শুদ্ধাচার পুরস্কার", "Integrity award"),
+    ("গণশুনানি", "Public hearing"),
 ]
 
 
@@ -182,7 +352,9 @@ def fill(cursor, target: int) -> None:
         cursor.execute(f"SELECT unnest({column})")
         for (text,) in cursor.fetchall():
             words.update(w for w in text.split() if len(w) >= 3 and not w.isdigit())
-    cursor.executemany("INSERT INTO api_searchterm (term) VALUES (%s) ON CONFLICT DO NOTHING", [(w,) for w in words])
+    cursor.executemany(
+        "INSERT INTO api_searchterm (term) VALUES (%s) ON CONFLICT DO NOTHING", [(w,) for w in words]
+    )
 
 
 def queries(n: int, rng: random.Random) -> list[str]:
@@ -195,7 +367,7 @@ def queries(n: int, rng: random.Random) -> list[str]:
     def misspell(word: str) -> str:
         letters = "কখগঘচছজঝটঠডতথদধনপফবভমযরলসহ"
         i = rng.randrange(1, len(word))
-        return word[:i] + rng.choice(letters) + word[i + 1:]
+        return word[:i] + rng.choice(letters) + word[i + 1 :]
 
     templates = [
         lambda: f"{rng.choice(districts)[0]} ইউএনও ফোন",
@@ -244,19 +416,24 @@ def main() -> None:
             fill(cursor, TARGET)
             t0 = time.monotonic()
             cursor.execute("SET maintenance_work_mem = '1GB'")
-            cursor.execute("CREATE INDEX api_searchdocument_vector ON api_searchdocument USING gin (search_vector)")
+            cursor.execute(
+                "CREATE INDEX api_searchdocument_vector ON api_searchdocument USING gin (search_vector)"
+            )
             cursor.execute("ANALYZE api_searchdocument")
             cursor.execute("ANALYZE api_searchterm")
             print(f"built the full-text index in {time.monotonic() - t0:.0f}s", file=sys.stderr)
     with connection.cursor() as cursor:
         # The index is rebuilt an office at a time in production, so an office's documents sit
         # together on disk; generate_series scattered them. Put them back together, once.
-        cursor.execute("SELECT count(*) FROM pg_index WHERE indrelid = 'api_searchdocument'::regclass "
-                       "AND indisclustered")
+        cursor.execute(
+            "SELECT count(*) FROM pg_index WHERE indrelid = 'api_searchdocument'::regclass AND indisclustered"
+        )
         if not cursor.fetchone()[0]:
             t0 = time.monotonic()
-            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'api_searchdocument' "
-                           "AND indexdef LIKE '%%(office_id, kind)%%'")
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'api_searchdocument' "
+                "AND indexdef LIKE '%%(office_id, kind)%%'"
+            )
             cursor.execute(f"CLUSTER api_searchdocument USING {cursor.fetchone()[0]}")
             cursor.execute("ANALYZE api_searchdocument")
             print(f"clustered by office in {time.monotonic() - t0:.0f}s", file=sys.stderr)

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "batayon.accounts",
     "batayon.content",
     "batayon.compliance",
+    "batayon.audit",
     "batayon.workspace",
     "batayon.history",
     "batayon.portal",
@@ -310,3 +311,25 @@ API_CLIENT_IP_HEADER = os.environ.get("BATAYON_API_CLIENT_IP_HEADER", "HTTP_X_RE
 if BEHIND_PROXY:
     # Sign-in lockouts count per client, not per proxy.
     AXES_CLIENT_IP_CALLABLE = "batayon.ops.proxy.client_ip"
+
+# Auditing portals hosted elsewhere (batayon audit) and the shared link checker.
+# Every fetch refuses private, loopback, link-local and reserved addresses (after DNS
+# resolution, each redirect hop too) unless allowed here.
+AUDIT_ALLOW_PRIVATE = env_bool("BATAYON_AUDIT_ALLOW_PRIVATE", False)
+AUDIT_ALLOW_NETWORKS = env_list("BATAYON_AUDIT_ALLOW_NETWORKS", "")
+# Where an office's portal is audited; {domain} is the office's domain.
+AUDIT_BASE_URL = os.environ.get("BATAYON_AUDIT_BASE_URL", "https://{domain}/")
+# Host → address answers before DNS (the test farm, a benchmark); "host=addr,host=addr".
+AUDIT_HOSTS = dict(item.split("=", 1) for item in env_list("BATAYON_AUDIT_HOSTS", "") if "=" in item)
+AUDIT_CA_BUNDLE = os.environ.get("BATAYON_AUDIT_CA_BUNDLE", "")  # extra CA certificates (PEM) to trust
+AUDIT_PER_HOST = int(os.environ.get("BATAYON_AUDIT_PER_HOST", "2"))  # requests in flight per host
+AUDIT_DELAY = float(os.environ.get("BATAYON_AUDIT_DELAY", "0.5"))  # seconds between two starts per host
+AUDIT_TIMEOUT = float(os.environ.get("BATAYON_AUDIT_TIMEOUT", "15"))
+AUDIT_RETRIES = int(os.environ.get("BATAYON_AUDIT_RETRIES", "2"))
+AUDIT_BACKOFF = float(os.environ.get("BATAYON_AUDIT_BACKOFF", "1.0"))  # first back-off, doubled each retry
+AUDIT_MAX_BYTES = int(os.environ.get("BATAYON_AUDIT_MAX_BYTES", str(2 * 1024 * 1024)))  # per response
+AUDIT_MAX_PAGES = int(os.environ.get("BATAYON_AUDIT_MAX_PAGES", "40"))  # per site
+AUDIT_MAX_SITE_BYTES = int(os.environ.get("BATAYON_AUDIT_MAX_SITE_BYTES", str(20 * 1024 * 1024)))
+AUDIT_SLOW_SECONDS = float(os.environ.get("BATAYON_AUDIT_SLOW_SECONDS", "3"))
+# Offices per queued job of "batayon audit --all" (all offices of one host stay in one job).
+AUDIT_JOB_SIZE = int(os.environ.get("BATAYON_AUDIT_JOB_SIZE", "50"))

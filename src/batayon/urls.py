@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("batayon.workspace.account_urls")),
     path("workspace/", include("batayon.workspace.urls")),
+    path("supervision/audit/", include("batayon.audit.urls")),
     path("supervision/", include("batayon.compliance.urls")),
     path("api/", include("batayon.api.urls")),
     path("", include("batayon.portal.urls")),

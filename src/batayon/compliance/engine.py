@@ -24,6 +24,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from batayon.audit.metrics import observable
 from batayon.offices.models import Office
 
 from .kinds import KINDS, Context, load_confirmations
@@ -302,7 +303,11 @@ def compute(
     for rule in rules:
         applicable = [oid for tier in rule.tiers for oid in by_tier.get(tier, ())]
         rid = rule.pk
+        # Offices hosted elsewhere are measured by the auditor; what it cannot see is not applicable.
+        unseen = ctx.store.observed if ctx.store.observed and not observable(rule) else ()
         for oid, (status, code, params, severity, nxt) in KINDS[rule.kind].evaluate(rule, ctx, applicable):
+            if oid in unseen:
+                status, code, params, severity, nxt = "not_applicable", "audit.unobservable", {}, 0.0, None
             results[oid][rid] = Computed(status, code, params, severity, nxt)
         if progress:
             progress(1)

@@ -451,7 +451,8 @@ class BilingualKind(Kind):
 
 
 class LinksKind(Kind):
-    """Every service-box link works, as last seen by ``batayon checklinks``."""
+    """Every service-box link works, as last seen by the shared link checker (``batayon checklinks``,
+    ``batayon audit``)."""
 
     name = "links"
     params_allowed = frozenset({"source"})
@@ -462,34 +463,11 @@ class LinksKind(Kind):
             raise ParamError("params.source", "link rules read the service_box source")
 
     def evaluate(self, rule, ctx, office_ids):
-        from django.db.models import Count, Exists, OuterRef
+        # The shared link checker's results (batayon.audit), for hosted and audited offices alike.
+        from batayon.audit.metrics import link_stats
 
-        from batayon.content.models import Service
-
-        from .models import LinkCheck
-        from .sources import FAMILIES
-
-        broken = LinkCheck.objects.filter(url=OuterRef("link"), ok=False)
-        checked = LinkCheck.objects.filter(url=OuterRef("link"))
-        base = FAMILIES["service_box"].base(ctx.today)
-
-        def build(qs):
-            return (
-                qs.filter(base)
-                .annotate(is_broken=Exists(broken), is_checked=Exists(checked))
-                .values("office_id")
-                .annotate(
-                    n=Count("pk"),
-                    broken=Count("pk", filter=Q(is_broken=True)),
-                    checked=Count("pk", filter=Q(is_checked=True)),
-                )
-                .order_by()
-            )
-
-        names, raw = fetch(("links", ctx.today), build, Service, ctx.office_ids)
-        rows = [dict(zip(names, r, strict=True)) for r in raw]
+        stats = link_stats(ctx)
         ctx.extra_queries += 1
-        stats = {r["office_id"]: r for r in rows}
         none = Result("not_applicable", "links.none", {}, 0.0)
         for oid in office_ids:
             r = stats.get(oid)
@@ -498,9 +476,11 @@ class LinksKind(Kind):
             elif r["broken"]:
                 k, n = r["broken"], r["n"]
                 yield oid, Result("broken", "links.broken", {"n": n, "k": k}, k / n)
+            elif r["unchecked"]:
+                # A link nobody has checked yet is not known to work.
+                yield oid, Result("not_applicable", "links.unchecked", {"n": r["n"], "k": r["unchecked"]}, 0.0)
             else:
-                unchecked = r["n"] - r["checked"]
-                yield oid, Result("ok", "links.ok", {"unchecked": unchecked} if unchecked else {}, 0.0)
+                yield oid, Result("ok", "links.ok", {"blocked": r["blocked"]} if r["blocked"] else {}, 0.0)
 
 
 class MenuKind(Kind):

@@ -1,51 +1,17 @@
-"""The link checker behind the "every service-box link works" rule (R-2.4).
+"""The service-box link check behind the "every service-box link works" rule (R-2.4).
 
-Each distinct URL is fetched once (HEAD, then GET when a server refuses HEAD) with a short
-timeout and a bounded number of requests in flight; the result is one ``LinkCheck`` row
-per URL, which the ``links`` rule kind joins to the services.
+The fetching is the shared link checker of the audit app (``batayon.audit.linkcheck``): each
+distinct URL at most once a day whoever links it, ≤ 2 requests in flight per host, retries
+with back-off, and the address guard (an editor cannot make the platform fetch a private
+address). 403/429 from bot protection is "blocked", not broken.
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-import httpx
-from django.utils import timezone
-
+from batayon.audit import linkcheck
 from batayon.content.models import PublishState, Service
-
-from .models import LinkCheck
-
-USER_AGENT = "BatayonLinkCheck/1.0 (+https://batayon.gov.bd)"
-
-
-async def _check_one(
-    client: httpx.AsyncClient, url: str, limit: asyncio.Semaphore
-) -> tuple[str, bool, int | None, str]:
-    async with limit:
-        try:
-            response = await client.head(url)
-            if response.status_code in (403, 405, 501):
-                response = await client.get(url)
-            return url, response.status_code < 400, response.status_code, ""
-        except httpx.TimeoutException:
-            return url, False, None, "timeout"
-        except httpx.HTTPError as exc:
-            return url, False, None, type(exc).__name__[:200]
-
-
-async def _check_all(
-    urls: list[str], timeout: float, concurrency: int
-) -> list[tuple[str, bool, int | None, str]]:
-    limit = asyncio.Semaphore(max(1, concurrency))
-    async with httpx.AsyncClient(
-        timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
-        follow_redirects=True,
-        headers={"User-Agent": USER_AGENT},
-        max_redirects=5,
-    ) as client:
-        return await asyncio.gather(*(_check_one(client, url, limit) for url in urls))
 
 
 def service_box_urls(office_domain: str | None = None) -> tuple[list[str], set[int]]:
@@ -56,32 +22,29 @@ def service_box_urls(office_domain: str | None = None) -> tuple[list[str], set[i
     return sorted({p[0] for p in pairs}), {p[1] for p in pairs}
 
 
-def record(results: list[tuple[str, bool, int | None, str]]) -> None:
-    now = timezone.now()
-    LinkCheck.objects.bulk_create(
-        [
-            LinkCheck(url=u[:500], ok=ok, status_code=code, error=err, checked_at=now)
-            for u, ok, code, err in results
-        ],
-        update_conflicts=True,
-        unique_fields=["url"],
-        update_fields=["ok", "status_code", "error", "checked_at"],
-        batch_size=1000,
-    )
-
-
 def check_links(
     timeout: float = 5.0,
     concurrency: int = 20,
     office_domain: str | None = None,
     evaluate_after: bool = False,
+    force: bool = False,
 ) -> dict[str, Any]:
+    """Check the service-box links (those not checked within a day, or all with ``force``).
+
+    ``concurrency`` is kept for callers; politeness is per host (settings.AUDIT_PER_HOST).
+    """
     urls, office_ids = service_box_urls(office_domain)
-    results = asyncio.run(_check_all(urls, timeout, concurrency)) if urls else []
-    record(results)
+    counts = linkcheck.check_urls(urls, force=force, fetcher_options={"timeout": timeout, "retries": 1})
     if evaluate_after and office_ids:
         from .services import evaluate
 
         evaluate(office_ids)
-    ok = sum(1 for r in results if r[1])
-    return {"checked": len(results), "ok": ok, "broken": len(results) - ok}
+    working = counts["ok"] + counts["slow"] + counts["redirected"]
+    return {
+        "checked": counts["checked"],
+        "ok": working,
+        "broken": counts["broken"],
+        "blocked": counts["blocked"],
+        "slow": counts["slow"],
+        "redirected": counts["redirected"],
+    }

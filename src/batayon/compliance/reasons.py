@@ -200,7 +200,18 @@ def _links_ok(code, p, today):
     unchecked = p.get("unchecked", 0)
     if unchecked:
         text += gettext(" (%(n)sটি এখনো যাচাই হয়নি)") % {"n": _num(unchecked)}
+    blocked = p.get("blocked", 0)
+    if blocked:
+        text += gettext(" (%(n)sটি বট-সুরক্ষায় আটকে গেছে, পরে আবার দেখা হবে)") % {"n": _num(blocked)}
     return text
+
+
+def _links_unchecked(code, p, today):
+    return gettext("%(n)sটি লিংকের মধ্যে %(k)sটি এখনো যাচাই হয়নি") % {"n": _num(p["n"]), "k": _num(p["k"])}
+
+
+def _audit_unobservable(code, p, today):
+    return gettext("বাইরে থেকে যাচাই করা যায় না")
 
 
 def _menu_missing(code, p, today):
@@ -252,6 +263,8 @@ RENDERERS: dict[str, Callable[[str, dict, dt.date], str]] = {
     "links.none": _links_none,
     "links.broken": _links_broken,
     "links.ok": _links_ok,
+    "links.unchecked": _links_unchecked,
+    "audit.unobservable": _audit_unobservable,
     "menu.missing": _menu_missing,
     "menu.ok": _menu_ok,
     "menu.empty": _menu_empty,

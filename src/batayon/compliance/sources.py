@@ -507,6 +507,8 @@ class MetricStore:
     # Run the family queries on parallel connections (a full run on PostgreSQL, outside any
     # caller's transaction, so every connection sees the same committed content).
     parallel: int = 1
+    # Offices hosted elsewhere whose rows are the auditor's observations (batayon.audit.metrics).
+    observed: set[int] = field(default_factory=set)
 
     def want(self, source_key: str, metrics: Iterable[str]) -> None:
         self.wanted[SOURCES[source_key].family].update(metrics)
@@ -577,6 +579,9 @@ class MetricStore:
                 )
             self.rows[family_key] = per_office
             self.queries += 1
+        from batayon.audit.metrics import overlay
+
+        overlay(self)
 
     def _combine(self, source_key: str) -> dict[int, Metrics]:
         """Every office's metrics for one source, combining its group slices (sum, or max)."""

@@ -1,4 +1,4 @@
-"""``batayon checklinks``: check every service-box link and record the result (LinkCheck)."""
+"""``batayon checklinks``: check every service-box link and record the result (the shared link checker)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--concurrency", type=int, default=20)
         parser.add_argument("--office", help="only this office's links (domain)")
         parser.add_argument("--evaluate", action="store_true", help="re-evaluate the offices afterwards")
+        parser.add_argument("--force", action="store_true", help="also links checked within the last day")
 
     def handle(self, *args, **options) -> None:
         result = check_links(
@@ -22,5 +23,9 @@ class Command(BaseCommand):
             concurrency=options["concurrency"],
             office_domain=options["office"],
             evaluate_after=options["evaluate"],
+            force=options["force"],
         )
-        self.stdout.write(f"links checked={result['checked']} ok={result['ok']} broken={result['broken']}")
+        self.stdout.write(
+            f"links checked={result['checked']} ok={result['ok']} broken={result['broken']} "
+            f"blocked={result['blocked']} slow={result['slow']} redirected={result['redirected']}"
+        )

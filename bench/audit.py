@@ -1,0 +1,260 @@
+#!/usr/bin/env python
+"""Benchmark of the auditor over a portal farm, with linkinator and lychee over the same farm
+(never part of the pass/fail suite).
+
+    make bench-audit                      # installs linkinator (npm) and lychee (PyPI), runs this
+    .venv/bin/python bench/audit.py --portals 1000 [--addresses 250] [--no-tools]
+
+A farm of ``--portals`` portals in the style of the national portal framework (tests/audit/farm.py)
+runs in its own process on loopback addresses; the registry's first N offices (a temporary
+SQLite database) are the offices audited. Prints one line per run:
+
+    portals=<n> pages=<n> seconds=<s> pages_per_s=<x>   (the auditor: every check, recorded)
+    tool=linkinator … / tool=lychee …                      (a bare link check of the same farm)
+
+Runs: (1) the auditor over the farm on ONE address (every portal its own host name), (2)
+linkinator recursing over the same farm on that single host (portals under /p/<domain>/),
+(3) lychee checking every link of the same pages, (4) the auditor over the farm spread over
+``--addresses`` loopback addresses. The auditor keeps ≤ 2 requests in flight per host.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LINKINATOR = ROOT / "bench" / ".node" / "node_modules" / ".bin" / "linkinator"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def start_farm(domains_file: str, portals: int, addresses: int, port: int) -> tuple[subprocess.Popen, dict]:
+    global FARM_PID
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "tests" / "audit" / "farm.py"),
+            "--portals",
+            str(portals),
+            "--addresses",
+            str(addresses),
+            "--port",
+            str(port),
+            "--domains",
+            domains_file,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    FARM_PID = proc.pid
+    line = proc.stdout.readline()
+    if not line:
+        proc.kill()
+        raise SystemExit("the farm did not start")
+    return proc, json.loads(line)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def cpu_self() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def cpu_children() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def cpu_of(pid: int) -> float:
+    """CPU seconds a process has used so far (the farm's, from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+FARM_PID = 0
+
+
+def run_auditor(offices, info: dict, label: str, sites_at_once: int) -> int:
+    from django.conf import settings
+
+    from batayon.audit.services import audit, portal_url
+
+    settings.AUDIT_HOSTS = info["hosts"]
+    settings.AUDIT_BASE_URL = f"http://{{domain}}:{info['port']}/"
+    started, cpu0, farm0 = time.monotonic(), cpu_self(), cpu_of(FARM_PID)
+    timings: dict[str, float] = {}
+    runs = audit(
+        [(o, portal_url(o)) for o in offices], evaluate=False, sites_at_once=sites_at_once, timings=timings
+    )
+    seconds, cpu, farm_cpu = time.monotonic() - started, cpu_self() - cpu0, cpu_of(FARM_PID) - farm0
+    pages = sum(r.pages for r in runs)
+    bad = sum(1 for r in runs if r.outcome != "ok")
+    flagged = sum(1 for r in runs if {f["code"] for f in r.findings} - {"no_https"})
+    from collections import Counter
+
+    codes = Counter(f["code"] for r in runs for f in r.findings if f["code"] != "no_https")
+    log(f"[{label}] seconds: " + ", ".join(f"{k}={v:.1f}" for k, v in timings.items()))
+    log(f"[{label}] outcomes not ok={bad}, portals with findings besides no_https={flagged} {dict(codes)}")
+    print(
+        f"portals={len(runs)} pages={pages} seconds={seconds:.1f} pages_per_s={pages / seconds:.0f} "
+        f"cpu_s={cpu:.1f} farm_cpu_s={farm_cpu:.1f} run={label}",
+        flush=True,
+    )
+    return pages
+
+
+def run_tool(name: str, cmd: list[str], urls_note: str) -> None:
+    started, cpu0, farm0 = time.monotonic(), cpu_children(), cpu_of(FARM_PID)
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=1800, check=False)
+    seconds, cpu, farm_cpu = time.monotonic() - started, cpu_children() - cpu0, cpu_of(FARM_PID) - farm0
+    out = result.stdout
+    checked = None
+    if name == "linkinator":
+        try:
+            checked = len(json.loads(out).get("links", []))
+        except (json.JSONDecodeError, AttributeError):
+            pass
+    elif name == "lychee":
+        try:
+            checked = json.loads(out).get("total")
+        except (json.JSONDecodeError, AttributeError):
+            pass
+    if checked is None:
+        log(f"[{name}] exit={result.returncode} stderr={result.stderr[-500:]}")
+    rate = f"{checked / seconds:.0f}" if checked else "?"
+    print(
+        f"tool={name} links={checked} seconds={seconds:.1f} links_per_s={rate} cpu_s={cpu:.1f} "
+        f"farm_cpu_s={farm_cpu:.1f} ({urls_note})",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--portals", type=int, default=1000)
+    parser.add_argument("--addresses", type=int, default=250, help="loopback addresses for the spread run")
+    parser.add_argument("--port", type=int, default=19711)
+    parser.add_argument(
+        "--delay", type=float, default=0.1, help="seconds between two request starts per host"
+    )
+    parser.add_argument("--sites-at-once", type=int, default=1000)
+    parser.add_argument("--no-tools", action="store_true", help="skip linkinator and lychee")
+    args = parser.parse_args()
+
+    tmp = tempfile.mkdtemp(prefix="bench-audit-")
+    os.environ["BATAYON_DATA_DIR"] = tmp
+    os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "batayon.settings"
+    os.environ["BATAYON_AUDIT_ALLOW_NETWORKS"] = "127.0.0.0/8"
+    os.environ["BATAYON_AUDIT_DELAY"] = str(args.delay)
+    os.environ["BATAYON_AUDIT_PER_HOST"] = "2"
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from batayon.offices.models import Office
+    from batayon.offices.registry import load_geography, load_offices
+
+    t = time.monotonic()
+    call_command("migrate", verbosity=0)
+    load_geography()
+    load_offices()
+    offices = list(Office.objects.order_by("domain")[: args.portals])
+    Office.objects.filter(pk__in=[o.pk for o in offices]).update(is_hosted=False)
+    domains_file = os.path.join(tmp, "domains.txt")
+    Path(domains_file).write_text("\n".join(o.domain for o in offices), encoding="utf-8")
+    log(f"database with {len(offices)} offices hosted elsewhere ready in {time.monotonic() - t:.0f}s")
+    log(f"load: {os.getloadavg()}, cores: {os.cpu_count()}")
+
+    # (1)–(3): the farm on one address.
+    farm, info = start_farm(domains_file, len(offices), 1, args.port)
+    try:
+        run_auditor(offices, info, "single-address", args.sites_at_once)
+        if not args.no_tools:
+            single = f"http://127.0.1.1:{info['port']}/"
+            if LINKINATOR.exists():
+                run_tool(
+                    "linkinator",
+                    [
+                        str(LINKINATOR),
+                        single,
+                        "--recurse",
+                        "--concurrency",
+                        "100",
+                        "--format",
+                        "json",
+                        "--timeout",
+                        "15000",
+                    ],
+                    "recursive crawl of the single-host farm",
+                )
+            else:
+                log("linkinator is not installed (make bench-audit installs it into bench/.node)")
+            lychee = shutil.which("lychee", path=str(Path(sys.executable).parent)) or shutil.which("lychee")
+            if lychee:
+                inputs = os.path.join(tmp, "lychee-inputs.txt")
+                Path(inputs).write_text(
+                    "\n".join(f"{single}p/{o.domain}/" for o in offices), encoding="utf-8"
+                )
+                run_tool(
+                    "lychee",
+                    [
+                        lychee,
+                        "--no-progress",
+                        "--format",
+                        "json",
+                        "--max-concurrency",
+                        "128",
+                        "--host-concurrency",
+                        "128",
+                        "--host-request-interval",
+                        "0ms",
+                        "--timeout",
+                        "15",
+                        "--max-retries",
+                        "0",
+                        "--files-from",
+                        inputs,
+                    ],
+                    "every link on the portals' home pages",
+                )
+            else:
+                log("lychee is not installed (pip install -e '.[bench]')")
+    finally:
+        stop(farm)
+
+    # (4): the farm spread over many loopback addresses.
+    farm, info = start_farm(domains_file, len(offices), args.addresses, args.port + 1)
+    try:
+        run_auditor(offices, info, f"{args.addresses}-addresses", args.sites_at_once)
+    finally:
+        stop(farm)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

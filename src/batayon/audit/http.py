@@ -1,0 +1,352 @@
+"""Polite async HTTP for the auditor and the link checker (aiohttp).
+
+* at most ``per_host`` requests in flight per host and ``delay`` seconds between two request
+  starts on one host (a robots.txt ``Crawl-delay`` raises it, up to ``max_crawl_delay``);
+* robots.txt honoured (protego), fetched once per origin;
+* timeouts; retries with exponential back-off on connection errors, time-outs and 5xx/429
+  (``Retry-After`` honoured when short);
+* redirects followed by hand, each hop through the same gate, robots rules and address guard;
+* at most ``max_bytes`` read of any response.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import socket
+import ssl
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
+from protego import Protego
+
+from .guard import Guard, is_refusal
+
+USER_AGENT = "BatayonAudit/1.0 (+https://batayon.gov.bd/audit)"
+ROBOTS_AGENT = "BatayonAudit"
+
+
+@dataclass
+class FetchConfig:
+    per_host: int = 2
+    delay: float = 0.25
+    max_crawl_delay: float = 10.0
+    timeout: float = 15.0
+    connect_timeout: float = 5.0
+    retries: int = 2
+    backoff: float = 0.5
+    max_retry_after: float = 5.0
+    max_bytes: int = 2 * 1024 * 1024
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+    connections: int = 400  # in flight in total (the per-host limit applies within it)
+
+    @classmethod
+    def from_settings(cls, **overrides) -> FetchConfig:
+        from django.conf import settings
+
+        values: dict[str, Any] = {
+            "per_host": settings.AUDIT_PER_HOST,
+            "delay": settings.AUDIT_DELAY,
+            "timeout": settings.AUDIT_TIMEOUT,
+            "retries": settings.AUDIT_RETRIES,
+            "backoff": settings.AUDIT_BACKOFF,
+            "max_bytes": settings.AUDIT_MAX_BYTES,
+        }
+        values.update(overrides)
+        return cls(**values)
+
+
+@dataclass
+class Response:
+    url: str  # what was asked
+    final_url: str
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    body: bytes = b""
+    elapsed: float = 0.0  # seconds spent in the requests themselves (not queueing, not back-off)
+    redirects: list[str] = field(default_factory=list)  # every hop's URL, in order
+    error: str = ""  # timeout | address_refused | connect | robots | too_many_redirects | bad_url
+    truncated: bool = False
+    attempts: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+    @property
+    def text(self) -> str:
+        ctype = self.headers.get("content-type", "")
+        charset = "utf-8"
+        if "charset=" in ctype:
+            charset = ctype.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
+        try:
+            return self.body.decode(charset, errors="replace")
+        except LookupError:
+            return self.body.decode("utf-8", errors="replace")
+
+    @property
+    def is_html(self) -> bool:
+        ctype = self.headers.get("content-type", "text/html")
+        return "html" in ctype or ctype == ""
+
+
+def run(coro):
+    """Run a crawl's event loop (one place, should another loop implementation be wanted)."""
+    return asyncio.run(coro)
+
+
+class StaticResolver(AbstractResolver):
+    """Answers from a host → address map first (tests, the benchmark farm), then from DNS."""
+
+    def __init__(self, hosts: dict[str, str] | None = None):
+        self.hosts = {k.lower(): v for k, v in (hosts or {}).items()}
+        self._dns = aiohttp.ThreadedResolver()
+
+    async def resolve(self, host: str, port: int = 0, family: int = socket.AF_INET) -> list[ResolveResult]:
+        address = self.hosts.get(host.lower())
+        if address is None:
+            return await self._dns.resolve(host, port, family)
+        return [
+            {
+                "hostname": host,
+                "host": address,
+                "port": port,
+                "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
+                "proto": 0,
+                "flags": socket.AI_NUMERICHOST,
+            }
+        ]
+
+    async def close(self) -> None:
+        await self._dns.close()
+
+
+class HostGate:
+    """At most ``per_host`` requests in flight per host, ``delay`` between two starts."""
+
+    def __init__(self, per_host: int, delay: float):
+        self.per_host = per_host
+        self.delay = delay
+        self._sems: dict[str, asyncio.Semaphore] = {}
+        self._next: dict[str, float] = {}
+        self.delays: dict[str, float] = {}
+
+    def slot(self, host: str) -> _Slot:
+        sem = self._sems.get(host)
+        if sem is None:
+            sem = self._sems[host] = asyncio.Semaphore(self.per_host)
+        return _Slot(self, host, sem)
+
+
+class _Slot:
+    def __init__(self, gate: HostGate, host: str, sem: asyncio.Semaphore):
+        self.gate, self.host, self.sem = gate, host, sem
+
+    async def __aenter__(self) -> None:
+        await self.sem.acquire()
+        delay = self.gate.delays.get(self.host, self.gate.delay)
+        if delay > 0:
+            loop = asyncio.get_running_loop()
+            now = loop.time()
+            start = max(now, self.gate._next.get(self.host, now))
+            self.gate._next[self.host] = start + delay
+            if start > now:
+                await asyncio.sleep(start - now)
+
+    async def __aexit__(self, *exc) -> None:
+        self.sem.release()
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+class Fetcher:
+    """One aiohttp session with the guard, the per-host gate and the robots cache."""
+
+    def __init__(
+        self,
+        config: FetchConfig | None = None,
+        guard: Guard | None = None,
+        hosts: dict[str, str] | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+    ):
+        self.config = config or FetchConfig()
+        self.guard = guard or Guard()
+        self.hosts = hosts or {}
+        self.ssl_context = ssl_context
+        self.gate = HostGate(self.config.per_host, self.config.delay)
+        self._robots: dict[str, asyncio.Future] = {}
+        self.session: aiohttp.ClientSession | None = None
+        self._in_flight: asyncio.Semaphore | None = None  # all hosts together ≤ config.connections
+        self.requests = 0
+
+    @classmethod
+    def from_settings(cls, **overrides) -> Fetcher:
+        from django.conf import settings
+
+        context = None
+        if settings.AUDIT_CA_BUNDLE:  # an extra trusted CA (a test farm's, a private PKI)
+            context = ssl.create_default_context(cafile=settings.AUDIT_CA_BUNDLE)
+        return cls(
+            FetchConfig.from_settings(**overrides), Guard.from_settings(), settings.AUDIT_HOSTS, context
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        self._in_flight = asyncio.Semaphore(self.config.connections)
+        connector = aiohttp.TCPConnector(
+            limit=self.config.connections,
+            resolver=StaticResolver(self.hosts),
+            socket_factory=self.guard.socket_factory,
+            ssl=self.ssl_context if self.ssl_context is not None else True,
+            ttl_dns_cache=300,
+        )
+        self.session = aiohttp.ClientSession(
+            connector=connector,
+            timeout=aiohttp.ClientTimeout(
+                total=self.config.timeout, sock_connect=self.config.connect_timeout
+            ),
+            headers={"User-Agent": self.config.user_agent, "Accept-Language": "bn,en;q=0.8"},
+            cookie_jar=aiohttp.DummyCookieJar(),
+        )
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        if self.session is not None:
+            await self.session.close()
+
+    # --- robots.txt ---------------------------------------------------------------------------
+
+    async def robots(self, url: str) -> Protego | None:
+        key = origin(url)
+        fut = self._robots.get(key)
+        if fut is None:
+            fut = self._robots[key] = asyncio.ensure_future(self._load_robots(key))
+        return await fut
+
+    async def _load_robots(self, key: str) -> Protego | None:
+        r = await self.get(key + "/robots.txt", robots=False, max_bytes=512 * 1024)
+        if r.status != 200:
+            return None  # no robots.txt (or an error): everything is allowed
+        rules = Protego.parse(r.text)
+        crawl_delay = rules.crawl_delay(ROBOTS_AGENT)
+        if crawl_delay:
+            host = urlsplit(key).hostname or ""
+            self.gate.delays[host] = min(float(crawl_delay), self.config.max_crawl_delay)
+        return rules
+
+    async def allowed(self, url: str) -> bool:
+        rules = await self.robots(url)
+        return rules is None or rules.can_fetch(url, ROBOTS_AGENT)
+
+    async def certificate_expiry(self, url: str) -> float | None:
+        """When the certificate served for ``url`` expires (epoch seconds), from a TLS handshake
+        to the same guarded address; None when there is no valid certificate."""
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.hostname:
+            return None
+        port = parts.port or 443
+        resolver = self.session.connector._resolver if self.session else StaticResolver(self.hosts)
+        try:
+            (first, *_rest) = await resolver.resolve(parts.hostname, port)
+            self.guard.check(first["host"])
+            context = self.ssl_context or ssl.create_default_context()
+            _reader, writer = await asyncio.wait_for(
+                asyncio.open_connection(first["host"], port, ssl=context, server_hostname=parts.hostname),
+                self.config.connect_timeout,
+            )
+        except (OSError, TimeoutError, ValueError, ssl.SSLError):
+            return None
+        try:
+            peer = writer.get_extra_info("peercert") or {}
+            return ssl.cert_time_to_seconds(peer["notAfter"]) if peer.get("notAfter") else None
+        finally:
+            writer.close()
+
+    # --- fetching -----------------------------------------------------------------------------
+
+    async def get(self, url: str, *, robots: bool = True, max_bytes: int | None = None) -> Response:
+        """GET ``url``, following redirects by hand; never raises for network trouble."""
+        assert self.session is not None, "use 'async with Fetcher()'"
+        limit = self.config.max_bytes if max_bytes is None else max_bytes
+        result = Response(url=url, final_url=url)
+        current = url
+        for _hop in range(self.config.max_redirects + 1):
+            parts = urlsplit(current)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                result.error = "bad_url"
+                break
+            if robots and not await self.allowed(current):
+                result.error = "robots"
+                result.final_url = current
+                break
+            status, headers, body, truncated, attempts, error, spent = await self._one(current, limit)
+            result.elapsed += spent
+            result.attempts += attempts
+            result.final_url = current
+            result.status, result.headers, result.body = status, headers, body
+            result.truncated, result.error = truncated, error
+            if status in (301, 302, 303, 307, 308) and headers.get("location"):
+                result.redirects.append(current)
+                current = urljoin(current, headers["location"])
+                continue
+            break
+        else:
+            result.error = "too_many_redirects"
+        return result
+
+    async def _one(self, url: str, limit: int):
+        host = (urlsplit(url).hostname or "").lower()
+        attempts = 0
+        cfg = self.config
+        while True:
+            attempts += 1
+            wait = cfg.backoff * (2 ** (attempts - 1)) * (0.75 + random.random() / 2)
+            try:
+                assert self.session is not None and self._in_flight is not None
+                async with self.gate.slot(host), self._in_flight:
+                    self.requests += 1
+                    t0 = time.monotonic()
+                    async with self.session.get(url, allow_redirects=False) as resp:
+                        headers = {k.lower(): v for k, v in resp.headers.items()}
+                        body, truncated = b"", False
+                        if limit > 0:
+                            chunks, size = [], 0
+                            async for chunk in resp.content.iter_chunked(65536):
+                                chunks.append(chunk)
+                                size += len(chunk)
+                                if size >= limit:
+                                    truncated = True
+                                    break
+                            body = b"".join(chunks)[:limit]
+                        status = resp.status
+                    spent = time.monotonic() - t0
+            except TimeoutError:
+                if attempts <= cfg.retries:
+                    await asyncio.sleep(wait)
+                    continue
+                return None, {}, b"", False, attempts, "timeout", cfg.timeout
+            except (aiohttp.ClientError, OSError) as exc:
+                if is_refusal(exc):
+                    return None, {}, b"", False, attempts, "address_refused", 0.0
+                if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
+                    return None, {}, b"", False, attempts, "tls", 0.0
+                if attempts <= cfg.retries:
+                    await asyncio.sleep(wait)
+                    continue
+                return None, {}, b"", False, attempts, "connect", 0.0
+            if status in (429, 500, 502, 503, 504) and attempts <= cfg.retries:
+                retry_after = headers.get("retry-after", "")
+                if retry_after.isdigit():
+                    if float(retry_after) > cfg.max_retry_after:
+                        return status, headers, body, truncated, attempts, "", spent
+                    wait = max(wait, float(retry_after))
+                await asyncio.sleep(wait)
+                continue
+            return status, headers, body, truncated, attempts, "", spent
