@@ -130,6 +130,10 @@ class _Budget:
         return r
 
 
+def _final_url(response: Response | None, url: str) -> str:
+    return response.final_url if response is not None else url
+
+
 def _tree(r: Response | None) -> HTMLParser | None:
     if r is None or not r.ok or not r.is_html:
         return None
@@ -209,7 +213,7 @@ async def _audit(fetcher: Fetcher, base_url: str, limits: Limits, audit: SiteAud
     if other_ok:
         for key, m in sections.items():
             if (
-                c := extract.counterpart(pages[m.url].final_url if pages.get(m.url) else m.url, other)
+                c := extract.counterpart(_final_url(pages.get(m.url), m.url), other)
             ) is not None:
                 counterparts[key] = c
     cresp = await asyncio.gather(*(budget.get(fetcher, u) for u in counterparts.values()))
@@ -218,7 +222,7 @@ async def _audit(fetcher: Fetcher, base_url: str, limits: Limits, audit: SiteAud
     for key, match in sections.items():
         r = pages.get(match.url)
         ptree = _tree(r)
-        if ptree is None:
+        if r is None or ptree is None:
             continue
         translated = True
         cp = counter_pages.get(key)

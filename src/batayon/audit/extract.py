@@ -160,8 +160,11 @@ def clean_url(url: str) -> str:
 
 
 def links(tree: HTMLParser, base_url: str, root: Node | None = None) -> list[Link]:
-    out = []
-    for a in (root or tree.root or tree.body).css("a[href]"):
+    out: list[Link] = []
+    scope = root or tree.root or tree.body
+    if scope is None:
+        return out
+    for a in scope.css("a[href]"):
         href = (a.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
@@ -242,6 +245,8 @@ def content_root(tree: HTMLParser) -> Node:
         node = tree.css_first(selector)
         if node is not None:
             return node
+    if tree.root is None:
+        raise ValueError("empty document")
     return tree.root
 
 

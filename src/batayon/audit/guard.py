@@ -71,9 +71,10 @@ class Guard:
 def is_refusal(exc: BaseException) -> bool:
     """Was this (possibly wrapped) connection error the guard refusing an address?"""
     seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        if isinstance(exc, AddressRefused):
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, AddressRefused):
             return True
-        exc = getattr(exc, "os_error", None) or exc.__cause__ or exc.__context__
+        current = getattr(current, "os_error", None) or current.__cause__ or current.__context__
     return False

@@ -17,7 +17,7 @@ import socket
 import ssl
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
@@ -107,7 +107,9 @@ class StaticResolver(AbstractResolver):
         self.hosts = {k.lower(): v for k, v in (hosts or {}).items()}
         self._dns = aiohttp.ThreadedResolver()
 
-    async def resolve(self, host: str, port: int = 0, family: int = socket.AF_INET) -> list[ResolveResult]:
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
         address = self.hosts.get(host.lower())
         if address is None:
             return await self._dns.resolve(host, port, family)
@@ -198,7 +200,7 @@ class Fetcher:
             FetchConfig.from_settings(**overrides), Guard.from_settings(), settings.AUDIT_HOSTS, context
         )
 
-    async def __aenter__(self) -> Fetcher:
+    async def __aenter__(self) -> Self:
         self._in_flight = asyncio.Semaphore(self.config.connections)
         connector = aiohttp.TCPConnector(
             limit=self.config.connections,
@@ -252,7 +254,8 @@ class Fetcher:
         if parts.scheme != "https" or not parts.hostname:
             return None
         port = parts.port or 443
-        resolver = self.session.connector._resolver if self.session else StaticResolver(self.hosts)
+        connector = self.session.connector if self.session else None
+        resolver = getattr(connector, "_resolver", None) or StaticResolver(self.hosts)
         try:
             (first, *_rest) = await resolver.resolve(parts.hostname, port)
             self.guard.check(first["host"])

@@ -10,7 +10,7 @@ metrics the auditor cannot see from outside are "not applicable" for such office
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .crawl import OBSERVED_SOURCES
 
@@ -38,9 +38,9 @@ def observed_offices(office_ids: list[int] | None) -> dict[int, list[dict]]:
         if not office_ids:
             return {}
         qs = qs.filter(office_id__in=office_ids)
-    out: dict[int, list[dict]] = defaultdict(list)
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in qs.values("office_id", "source", "n", "last_change", "blanks", "untranslated"):
-        out[row["office_id"]].append(row)
+        out[row["office_id"]].append(dict(row))
     # An audit that reached nothing still counts (everything missing), so include offices
     # whose latest run has no observations.
     from .models import AuditRun
@@ -103,7 +103,7 @@ def observable(rule) -> bool:
     if source is not None and source not in OBSERVED_SOURCES | AGGREGATE_SOURCES:
         return False
     if rule.kind == "fields":
-        return set(params.get("fields", [])) <= OBSERVED_FIELDS.get(source, set())
+        return set(params.get("fields", [])) <= OBSERVED_FIELDS.get(str(source), set())
     return True
 
 
@@ -138,7 +138,7 @@ def link_stats(ctx) -> dict[int, dict[str, int]]:
 
     names, raw = fetch(("audit-links", ctx.today), build, Service, ctx.office_ids)
     stats = {r[0]: dict(zip(names[1:], r[1:], strict=True)) for r in raw}
-    observed = getattr(ctx.store, "observed", set())
+    observed: set[int] = getattr(ctx.store, "observed", set())
     if observed:
         boxes = {
             oid: [e["url"] for e in evidence if e.get("url")]

@@ -46,12 +46,12 @@ class AuditRun(models.Model):
     findings = models.JSONField(default=list, blank=True)
 
     class Meta:
-        constraints = [
+        constraints = (
             models.UniqueConstraint(
                 fields=["office"], condition=Q(is_latest=True), name="audit_one_latest_run"
-            )
-        ]
-        indexes = [models.Index(fields=["office", "-started_at"])]
+            ),
+        )
+        indexes = (models.Index(fields=["office", "-started_at"]),)
 
     def __str__(self) -> str:
         return f"{self.office.domain} {self.started_at:%Y-%m-%d %H:%M} {self.outcome}"
@@ -85,10 +85,10 @@ class Observation(models.Model):
     evidence = models.JSONField(default=list, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["run", "source"], name="audit_one_observation_per_source")
-        ]
-        indexes = [models.Index(fields=["office", "source"])]
+        constraints = (
+            models.UniqueConstraint(fields=["run", "source"], name="audit_one_observation_per_source"),
+        )
+        indexes = (models.Index(fields=["office", "source"]),)
 
     def __str__(self) -> str:
         return f"{self.source}: n={self.n}"

@@ -3,10 +3,11 @@ findings (security, languages, defacement, robots), and its service-box links.""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from batayon.accounts.permissions import office_permission_required
+from batayon.core.http import OfficeRequest
 
 from .findings import describe, urls
 from .models import AuditRun, Link
@@ -24,7 +25,7 @@ def _rule_sources(rule) -> set[str]:
 
 
 @office_permission_required("view_dashboard")
-def office_audit(request: HttpRequest) -> HttpResponse:
+def office_audit(request: OfficeRequest) -> HttpResponse:
     office = request.office
     lang = getattr(request, "LANGUAGE_CODE", "bn")[:2]
     run = AuditRun.objects.filter(office=office, is_latest=True).first()

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 
 from batayon.bangla.fiscal import FiscalYear, quarter_bounds, quarter_of
