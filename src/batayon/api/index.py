@@ -96,14 +96,17 @@ def _document(ctx: OfficeContext, kind: str, object_id: int, *, name: Iterable[s
     )
 
 
-def officer_documents(ctx: OfficeContext, officers: list[Officer], roles: dict[int, list[str]]) -> list[SearchDocument]:
-    """Documents for an office's current officers; ``roles`` maps officer id → RTI/GRS roles."""
+def officer_documents(ctx: OfficeContext, officers: list[Officer], roles: dict[int, list[dict]]) -> list[SearchDocument]:
+    """Documents for an office's current officers; ``roles`` maps officer id → RTI/GRS roles
+    (``{"code": "grs:appeal", "office": {"domain", "name"}}``: for which office)."""
     head = next((o.pk for o in sorted(officers, key=lambda o: (o.sort_order, o.pk)) if o.kind == "officer"), None)
     section = {"officer": "officers", "staff": "staff"}
     docs = []
     for o in officers:
-        officer_roles = roles.get(o.pk, [])
-        role_names = [ROLE_NAMES[r] for r in officer_roles if r in ROLE_NAMES]
+        # Own office's roles first; each (role, office) once.
+        officer_roles = sorted(roles.get(o.pk, []), key=lambda r: (r["office"]["domain"] != ctx.office.domain,
+                                                                  r["office"]["domain"], r["code"]))
+        role_names = list(dict.fromkeys(ROLE_NAMES[r["code"]] for r in officer_roles if r["code"] in ROLE_NAMES))
         phones = [p for p in (canonical_phone(o.mobile), canonical_phone(o.phone)) if p]
         docs.append(_document(
             ctx, SearchDocument.Kind.OFFICER, o.pk,
@@ -143,7 +146,9 @@ def service_document(ctx: OfficeContext, s: Service) -> SearchDocument:
         data={
             "title": bi(s.name_bn, s.name_en), "subtitle": bi(ctx.office.name_bn, ctx.office.name_en),
             "phones": phones, "link": s.link, "eservice_status": s.eservice_status,
-            "url": f"/o/{ctx.office.domain}/bn/services/",
+            "required_documents": bi(s.required_documents_bn, s.required_documents_en),
+            "fee": bi(s.fee_bn, s.fee_en), "time_limit": bi(s.time_limit_bn, s.time_limit_en),
+            "url": f"{ctx.office.portal_path()}services/#service-{s.pk}",
         },
     )
 
@@ -163,6 +168,17 @@ def notice_document(ctx: OfficeContext, n: Notice) -> SearchDocument:
     )
 
 
+# The office that heads an area: "কুষ্টিয়া" alone means the DC's office, "কুমারখালী" the UNO's.
+HEAD_TIERS = frozenset({Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA, Tier.UNION})
+
+
+def seat_names(office: Office) -> list[list[str]]:
+    """The terms of the name(s) of the area this office heads, each language apart."""
+    if office.tier not in HEAD_TIERS or office.area is None:
+        return []
+    return [found for name in (office.area.name_bn, office.area.name_en) if (found := terms(name))]
+
+
 def office_document(ctx: OfficeContext) -> SearchDocument:
     office = ctx.office
     phone = canonical_phone(office.phone)
@@ -175,6 +191,7 @@ def office_document(ctx: OfficeContext) -> SearchDocument:
             "title": bi(office.name_bn, office.name_en),
             "subtitle": bi(str(Tier(office.tier).label), TIER_EN.get(office.tier, "")),
             "phones": [phone] if phone else [], "email": office.email, "url": office.portal_path(),
+            "seat_of": seat_names(office),
         },
     )
 
@@ -184,14 +201,20 @@ def _current_officers() -> Q:
     return Q(state=PublishState.PUBLISHED) & (Q(left_on__isnull=True) | Q(left_on__gt=today))
 
 
-def roles_by_officer(office_ids: Iterable[int] | None = None) -> dict[int, list[str]]:
+def roles_by_officer(office_ids: Iterable[int] | None = None) -> dict[int, list[dict]]:
+    """Officer id → the roles other offices (or its own) designated it for, each (role,
+    office) once. ``office_ids`` are the officers' offices: a DC is the appeal authority of
+    many offices, and those designations count for the DC's document."""
     qs = DesignatedOfficer.objects.published().filter(officer__isnull=False)
     if office_ids is not None:
-        qs = qs.filter(office_id__in=list(office_ids))
-    roles: dict[int, list[str]] = {}
-    for officer_id, scheme, role in qs.values_list("officer_id", "scheme", "role"):
-        roles.setdefault(officer_id, []).append(f"{scheme}:{role}")
-    return roles
+        qs = qs.filter(officer__office_id__in=list(office_ids))
+    roles: dict[int, dict[tuple[str, str], dict]] = {}
+    rows = qs.values_list("officer_id", "scheme", "role", "office__domain", "office__name_bn", "office__name_en")
+    for officer_id, scheme, role, domain, name_bn, name_en in rows.order_by("officer_id", "office_id", "scheme", "role"):
+        code = f"{scheme}:{role}"
+        roles.setdefault(officer_id, {}).setdefault(
+            (code, domain), {"code": code, "office": {"domain": domain, "name": bi(name_bn, name_en)}})
+    return {officer_id: list(found.values()) for officer_id, found in roles.items()}
 
 
 def documents_for_office(office: Office) -> list[SearchDocument]:

@@ -241,7 +241,17 @@ def score(hit: Hit, plan_: Plan) -> float:
             total += 4 if kind != "officer" else 3
     if hit.data.get("is_head_of_office"):
         total += 1
+    if hit.kind == "office" and _names_its_seat(hit, typed):
+        total += 20  # "কুষ্টিয়া" alone: the office that heads Kushtia, before all that is in it
     return total + KIND_PRIOR.get(hit.kind, 0.0)
+
+
+def _names_its_seat(hit: Hit, typed: list[str]) -> bool:
+    wanted = set(typed)
+    return bool(wanted) and any(set(name) == wanted for name in hit.data.get("seat_of", ()))
+
+
+SEAT_QUERY_GROUPS = 3  # a place's name is at most this many words
 
 
 def _is_live(hit: Hit, today: dt.date) -> bool:
@@ -259,11 +269,22 @@ def search(q: str, *, kind: str | None = None, office_id: int | None = None,
     if not plan_.groups:
         return plan_, []
     hits = candidates(plan_.groups, kind=kind, office_id=office_id, district_id=district_id)
+    if kind in (None, "office") and len(plan_.groups) <= SEAT_QUERY_GROUPS and len(hits) >= CANDIDATES:
+        # A place's name matches every document there; its head office must still be a
+        # candidate, so the offices are asked for apart (few: one document per office).
+        seen = {h.id for h in hits}
+        hits += [h for h in candidates(plan_.groups, kind="office", office_id=office_id, district_id=district_id,
+                                       limit=50) if h.id not in seen]
     today = timezone.localdate()
     hits = [h for h in hits if _is_live(h, today)]
     for hit in hits:
         hit.score = score(hit, plan_)
     hits.sort(key=lambda h: (-h.score, h.data.get("sort_order", 0), h.id))
+    if "notice" in plan_.query.intents:
+        # "… নোটিশ": the notices, newest first, then the rest as ranked.
+        notices = sorted((h for h in hits if h.kind == "notice"), key=lambda h: h.data.get("publish_date") or "",
+                         reverse=True)
+        hits = notices + [h for h in hits if h.kind != "notice"]
     return plan_, hits
 
 

@@ -59,6 +59,16 @@ def _officers_changed(sender, instance, **kwargs) -> None:
     _later(index.reindex_officers, instance.office_id)
 
 
+def _designation_changed(sender, instance, **kwargs) -> None:
+    # The designated officer's document lists the role with the designating office's name;
+    # the officer may belong to another office (a DC is many offices' appeal authority).
+    _later(index.reindex_officers, instance.office_id)
+    officer_office = (Officer.objects.filter(pk=instance.officer_id).values_list("office_id", flat=True).first()
+                      if instance.officer_id else None)
+    if officer_office and officer_office != instance.office_id:
+        _later(index.reindex_officers, officer_office)
+
+
 def _object_changed(sender, instance, **kwargs) -> None:
     kind = SearchDocument.Kind.SERVICE if sender is Service else SearchDocument.Kind.NOTICE
     _later(index.index_object, kind, instance.pk)
@@ -74,9 +84,11 @@ def _office_deleted(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    for model in (Officer, DesignatedOfficer):
-        post_save.connect(_officers_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-save")
-        post_delete.connect(_officers_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-delete")
+    post_save.connect(_officers_changed, sender=Officer, dispatch_uid="api-index-Officer-save")
+    post_delete.connect(_officers_changed, sender=Officer, dispatch_uid="api-index-Officer-delete")
+    post_save.connect(_designation_changed, sender=DesignatedOfficer, dispatch_uid="api-index-DesignatedOfficer-save")
+    post_delete.connect(_designation_changed, sender=DesignatedOfficer,
+                        dispatch_uid="api-index-DesignatedOfficer-delete")
     for model in (Service, Notice):
         post_save.connect(_object_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-save")
         post_delete.connect(_object_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-delete")
