@@ -153,11 +153,12 @@ def _tsquery(groups: list[Group]) -> str:
 
 
 def candidates(groups: list[Group], *, kind: str | None = None, office_id: int | None = None,
-               district_id: int | None = None, limit: int = CANDIDATES) -> list[Hit]:
+               district_id: int | None = None, upazila_id: int | None = None, limit: int = CANDIDATES) -> list[Hit]:
     """The documents that match every group, best first by the database's own rank."""
     columns = "d.id, d.kind, d.object_id, d.office_id, d.name_terms, d.main_terms, d.context_terms, d.body_terms, d.data"
     filters, params = [], []
-    for column, value in (("d.kind", kind), ("d.office_id", office_id), ("d.district_id", district_id)):
+    for column, value in (("d.kind", kind), ("d.office_id", office_id), ("d.district_id", district_id),
+                          ("d.upazila_id", upazila_id)):
         if value is not None:
             filters.append(f"{column} = %s")
             params.append(value)
@@ -263,18 +264,18 @@ def _is_live(hit: Hit, today: dt.date) -> bool:
 
 
 def search(q: str, *, kind: str | None = None, office_id: int | None = None,
-           district_id: int | None = None) -> tuple[Plan, list[Hit]]:
+           district_id: int | None = None, upazila_id: int | None = None) -> tuple[Plan, list[Hit]]:
     """The ranked hits for ``q`` (at most ``CANDIDATES``), and how the query was read."""
     plan_ = plan(q)
     if not plan_.groups:
         return plan_, []
-    hits = candidates(plan_.groups, kind=kind, office_id=office_id, district_id=district_id)
+    where = {"office_id": office_id, "district_id": district_id, "upazila_id": upazila_id}
+    hits = candidates(plan_.groups, kind=kind, **where)
     if kind in (None, "office") and len(plan_.groups) <= SEAT_QUERY_GROUPS and len(hits) >= CANDIDATES:
         # A place's name matches every document there; its head office must still be a
         # candidate, so the offices are asked for apart (few: one document per office).
         seen = {h.id for h in hits}
-        hits += [h for h in candidates(plan_.groups, kind="office", office_id=office_id, district_id=district_id,
-                                       limit=50) if h.id not in seen]
+        hits += [h for h in candidates(plan_.groups, kind="office", limit=50, **where) if h.id not in seen]
     today = timezone.localdate()
     hits = [h for h in hits if _is_live(h, today)]
     for hit in hits:
