@@ -191,7 +191,7 @@ def office_document(ctx: OfficeContext) -> SearchDocument:
             "title": bi(office.name_bn, office.name_en),
             "subtitle": bi(str(Tier(office.tier).label), TIER_EN.get(office.tier, "")),
             "phones": [phone] if phone else [], "email": office.email, "url": office.portal_path(),
-            "seat_of": seat_names(office),
+            "seat_of": seat_names(office), "seat_level": office.area.level if office.area_id else None,
         },
     )
 

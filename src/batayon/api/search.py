@@ -243,7 +243,9 @@ def score(hit: Hit, plan_: Plan) -> float:
     if hit.data.get("is_head_of_office"):
         total += 1
     if hit.kind == "office" and _names_its_seat(hit, typed):
-        total += 20  # "কুষ্টিয়া" alone: the office that heads Kushtia, before all that is in it
+        # "কুষ্টিয়া" alone: the office that heads Kushtia, before all that is in it; the
+        # district before a union that happens to share its name.
+        total += 20 + (5 - (hit.data.get("seat_level") or 4))
     return total + KIND_PRIOR.get(hit.kind, 0.0)
 
 

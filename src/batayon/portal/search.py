@@ -47,8 +47,11 @@ def _pick(value: dict | None, lang: str) -> str:
 
 @dataclass
 class Role:
+    """One role and every office that designated the officer for it (the UNO is the appeal
+    authority of each of the upazila's unions: one line, not eleven)."""
+
     label: str
-    office: str
+    offices: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -79,13 +82,11 @@ class Result:
         if lang != "bn":
             url = url.replace("/bn/", f"/{lang}/", 1)
         published = data.get("publish_date")
-        roles = []
+        roles: dict[str, Role] = {}
         for role in data.get("roles", []):
-            if not isinstance(role, dict):
-                continue
             scheme, _, kind = role["code"].partition(":")
             label = f"{DesignatedOfficer.Scheme(scheme).label}: {DesignatedOfficer.Role(kind).label}"
-            roles.append(Role(label, _pick(role["office"]["name"], lang)))
+            roles.setdefault(label, Role(label)).offices.append(_pick(role["office"]["name"], lang))
         return cls(
             kind=hit.kind, kind_label=str(SearchDocument.Kind(hit.kind).label),
             title=_pick(data.get("title"), lang), subtitle=_pick(data.get("subtitle"), lang),
@@ -93,7 +94,7 @@ class Result:
             phones=list(data.get("phones", [])), email=data.get("email") or "",
             date=dt.date.fromisoformat(published) if published else None,
             required_documents=_pick(data.get("required_documents"), lang), fee=_pick(data.get("fee"), lang),
-            time_limit=_pick(data.get("time_limit"), lang), link=data.get("link") or "", roles=roles,
+            time_limit=_pick(data.get("time_limit"), lang), link=data.get("link") or "", roles=list(roles.values()),
         )
 
 
