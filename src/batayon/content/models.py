@@ -143,6 +143,10 @@ class Notice(OfficeContent):
     memo_number = models.CharField(_("স্মারক নম্বর"), max_length=100, blank=True)
     publish_date = models.DateField(_("প্রকাশের তারিখ"), default=timezone.localdate, db_index=True)
     archive_date = models.DateField(_("আর্কাইভের তারিখ"), null=True, blank=True)
+    # E-mail to the office's distribution list: a notice dated in the future is mailed when it
+    # goes live (``batayon send_scheduled_notices``), not when it is published; mailed once.
+    mail_when_live = models.BooleanField(default=False, editable=False)
+    emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     section = "notices"
     html_fields = ("body",)
@@ -153,6 +157,11 @@ class Notice(OfficeContent):
 
     def __str__(self) -> str:
         return self.title_bn or self.title
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Published, but dated in the future: not on the portal (nor mailed) before its day."""
+        return self.state == PublishState.PUBLISHED and self.publish_date > timezone.localdate()
 
     def clean(self) -> None:
         if self.archive_date and self.archive_date < self.publish_date:

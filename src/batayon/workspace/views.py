@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
 from batayon.accounts.permissions import (
@@ -35,6 +35,7 @@ from batayon.content.models import (
     PublishState,
     Service,
 )
+from batayon.core.templatetags.bn import day
 from batayon.history.models import AuditEntry
 from batayon.history.services import (
     StaleEdit,
@@ -98,6 +99,10 @@ def _base_url(request: HttpRequest) -> str:
 def _mail_after_commit(request: HttpRequest, notice: Notice, results: list[notify.SendResult]) -> None:
     """Queue the notice's e-mail for after the commit; the outcome is shown to the editor."""
     if not notify.distribution_list(notice.office.notice_emails):
+        return
+    if notify.mail_when_live(notice):
+        messages.info(request, gettext("নোটিশটি %(day)s তারিখে পোর্টালে আসবে; সেদিনই ই-মেইলে পাঠানো হবে।")
+                      % {"day": day(notice.publish_date)})
         return
     base = _base_url(request)
     transaction.on_commit(lambda: results.append(notify.send_notice(notice, base, request.user, request)))
