@@ -21,12 +21,13 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.digits import to_bangla_digits, to_latin_digits
 from batayon.bangla.phone import InvalidPhone, normalise_phone
 from batayon.bangla.text import nfc
-from batayon.content.models import Officer
+from batayon.content.models import JOINING_EARLIEST, JOINING_MAX_AHEAD, Officer, date_bounds_error
 from batayon.history.models import AuditEntry
 from batayon.history.services import record, save_content
 
@@ -215,8 +216,13 @@ def _check_row(line: int, raw: dict[str, Any]) -> ImportRow:
         try:
             value = v["joined_on"]
             v["joined_on"] = value if len(value) == 10 and value[4] == "-" else parse_date(value).isoformat()
+            joined = dt.date.fromisoformat(v["joined_on"])
         except ValueError as exc:
             row.errors.append(f"যোগদানের তারিখ: {exc}")
+        else:
+            problem = date_bounds_error(joined, JOINING_EARLIEST, JOINING_MAX_AHEAD, gettext("যোগদানের তারিখ"))
+            if problem:
+                row.errors.append(problem)
     for name in ("name_bn", "name_en", "designation_bn", "designation_en", "section_name_bn", "section_name_en"):
         if len(v.get(name, "")) > 200:
             row.errors.append("লেখা ২০০ অক্ষরের বেশি")
