@@ -35,7 +35,7 @@ from batayon.content.models import (
     PublishState,
     Service,
 )
-from batayon.core.templatetags.bn import day
+from batayon.core.templatetags.bn import day, num
 from batayon.history.models import AuditEntry
 from batayon.history.services import (
     StaleEdit,
@@ -111,7 +111,7 @@ def _mail_after_commit(request: HttpRequest, notice: Notice, results: list[notif
 def _report_mail(request: HttpRequest, results: list[notify.SendResult]) -> None:
     for r in results:
         if r.ok:
-            messages.info(request, f"নোটিশটি {len(r.recipients)}টি ঠিকানায় ই-মেইলে পাঠানো হয়েছে।")
+            messages.info(request, f"নোটিশটি {num(len(r.recipients))}টি ঠিকানায় ই-মেইলে পাঠানো হয়েছে।")
         else:
             messages.warning(
                 request,
@@ -382,7 +382,7 @@ def item_restore(request: HttpRequest, section: str, pk: int, revision: int) -> 
     except StaleEdit:
         messages.error(request, "এর মধ্যে অন্য কেউ তথ্যটি বদলেছেন; ইতিহাস আবার দেখে নিয়ে ফেরত আনুন।")
     else:
-        messages.success(request, f"সংস্করণ {rev.version} ফেরত আনা হয়েছে (নতুন সংস্করণ হিসেবে)।")
+        messages.success(request, f"সংস্করণ {num(rev.version)} ফেরত আনা হয়েছে (নতুন সংস্করণ হিসেবে)।")
     return redirect(f"{_section_url(request.office, section)}{pk}/history/")
 
 
@@ -465,7 +465,7 @@ def officer_transfer(request: HttpRequest, section: str, pk: int) -> HttpRespons
                             moved += 1
             messages.success(
                 request, f"{old.name_bn}-এর বদলি লেখা হয়েছে; {new.name_bn} যুক্ত হয়েছেন"
-                + (f" এবং {moved}টি দায়িত্ব তাঁকে দেওয়া হয়েছে।" if moved else "।"),
+                + (f" এবং {num(moved)}টি দায়িত্ব তাঁকে দেওয়া হয়েছে।" if moved else "।"),
             )
             return redirect(_section_url(office, section))
     else:
@@ -499,7 +499,7 @@ def officer_import(request: HttpRequest, section: str) -> HttpResponse:
             messages.error(request, f"কিছুই সংরক্ষণ হয়নি: {exc}")
             return redirect(request.path)
         del request.session[key]
-        messages.success(request, f"{count}টি সারি যুক্ত হয়েছে।")
+        messages.success(request, f"{num(count)}টি সারি যুক্ত হয়েছে।")
         return redirect(_section_url(office, section))
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)
