@@ -494,12 +494,16 @@ def officer_import(request: HttpRequest, section: str) -> HttpResponse:
             messages.error(request, "আগে ফাইলটি দিন ও যাচাই করুন।")
             return redirect(request.path)
         try:
-            count = imports.save_rows(office, kind, pending["rows"], pending["filename"], request.user, request)
+            saved = imports.save_rows(office, kind, pending["rows"], pending["filename"], request.user, request)
         except imports.ImportFileError as exc:
             messages.error(request, f"কিছুই সংরক্ষণ হয়নি: {exc}")
             return redirect(request.path)
         del request.session[key]
-        messages.success(request, f"{num(count)}টি সারি যুক্ত হয়েছে।")
+        if saved.updated:
+            messages.success(request, gettext("%(created)sটি সারি যুক্ত ও %(updated)sজনের তথ্য হালনাগাদ হয়েছে।")
+                             % {"created": num(saved.created), "updated": num(saved.updated)})
+        else:
+            messages.success(request, f"{num(saved.created)}টি সারি যুক্ত হয়েছে।")
         return redirect(_section_url(office, section))
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)
