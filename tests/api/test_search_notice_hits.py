@@ -31,3 +31,13 @@ def test_notice_query_lists_newest_first_with_dates(directory):
     assert notices[0].data["publish_date"] == today.isoformat()
     body = Client().get("/api/v1/search", {"q": "কুমারখালী জন্ম নিবন্ধন নোটিশ"}).json()
     assert body["results"][0]["date"] == today.isoformat()
+
+
+def test_notices_are_found_even_when_names_fill_the_candidates(directory, monkeypatch):
+    # In a whole district "কুমারখালী" is in hundreds of names; the database's rank fills the
+    # candidates with them and the notices (named otherwise) were left out.
+    from batayon.api import search as engine
+
+    monkeypatch.setattr(engine, "CANDIDATES", 3)
+    _, hits = search("কুমারখালী নোটিশ")
+    assert hits[0].kind == "notice" and hits[0].object_id == directory.notice.pk

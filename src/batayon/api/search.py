@@ -153,8 +153,9 @@ def _tsquery(groups: list[Group]) -> str:
 
 
 def candidates(groups: list[Group], *, kind: str | None = None, office_id: int | None = None,
-               district_id: int | None = None, upazila_id: int | None = None, limit: int = CANDIDATES) -> list[Hit]:
+               district_id: int | None = None, upazila_id: int | None = None, limit: int | None = None) -> list[Hit]:
     """The documents that match every group, best first by the database's own rank."""
+    limit = limit or CANDIDATES
     columns = "d.id, d.kind, d.object_id, d.office_id, d.name_terms, d.main_terms, d.context_terms, d.body_terms, d.data"
     filters, params = [], []
     for column, value in (("d.kind", kind), ("d.office_id", office_id), ("d.district_id", district_id),
@@ -273,11 +274,19 @@ def search(q: str, *, kind: str | None = None, office_id: int | None = None,
         return plan_, []
     where = {"office_id": office_id, "district_id": district_id, "upazila_id": upazila_id}
     hits = candidates(plan_.groups, kind=kind, **where)
-    if kind in (None, "office") and len(plan_.groups) <= SEAT_QUERY_GROUPS and len(hits) >= CANDIDATES:
-        # A place's name matches every document there; its head office must still be a
-        # candidate, so the offices are asked for apart (few: one document per office).
+    if kind is None and len(hits) >= CANDIDATES:
+        # A place's name matches every document there, and the database's rank fills the
+        # candidates with names: the kinds the query asks for ("… নোটিশ", "… সেবা") and, for
+        # a bare place name, its head office must still be candidates, so they are asked for
+        # apart.
+        wanted = [INTENT_KIND[i] for i in sorted(plan_.query.intents) if i in INTENT_KIND]
+        if len(plan_.groups) <= SEAT_QUERY_GROUPS:
+            wanted.append("office")
         seen = {h.id for h in hits}
-        hits += [h for h in candidates(plan_.groups, kind="office", limit=50, **where) if h.id not in seen]
+        for extra in dict.fromkeys(wanted):
+            found = [h for h in candidates(plan_.groups, kind=extra, limit=50, **where) if h.id not in seen]
+            seen.update(h.id for h in found)
+            hits += found
     today = timezone.localdate()
     hits = [h for h in hits if _is_live(h, today)]
     for hit in hits:
