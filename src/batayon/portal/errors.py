@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 
 from batayon.core.middleware import request_language
@@ -23,22 +24,21 @@ def _office(request: HttpRequest):
     parts = [p for p in request.path_info.split("/") if p]
     try:
         if len(parts) >= 2 and parts[0] == "o":
-            office_id, in_path = office_id_for_host(parts[1]), True
+            office_id = office_id_for_host(parts[1])
         else:
-            office_id, in_path = getattr(request, "office_id", None), False
-        if not office_id:
-            return None, False
-        return Office.objects.filter(pk=office_id).first(), in_path
+            office_id = getattr(request, "office_id", None)
+        return Office.objects.filter(pk=office_id).first() if office_id else None
     except Exception:  # an error page must render whatever else is broken
-        return None, False
+        return None
 
 
 def _page(request: HttpRequest, template: str, response_class, with_office: bool = True) -> HttpResponse:
     lang = request_language(request)
-    office, in_path = _office(request) if with_office else (None, False)
+    office = _office(request) if with_office else None
     with translation.override(lang):
-        portal = PortalContext(request, office, lang, domain_in_path=in_path)
-        context = {"portal": portal, "office": office, "lang": lang, "home": portal.url() if office else f"/{lang}/"}
+        portal = PortalContext(request, office, lang)
+        home = portal.url() if office else reverse("home", kwargs={"lang": lang})
+        context = {"portal": portal, "office": office, "lang": lang, "home": home}
         body = loader.get_template(template).render(context, request if with_office else None)
     response = response_class(body)
     response.headers["Content-Language"] = lang

@@ -19,15 +19,14 @@ import xlsxwriter
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from batayon.bangla.dates import parse_date
-from batayon.bangla.digits import to_bangla_digits, to_latin_digits
+from batayon.bangla.digits import to_latin_digits
 from batayon.bangla.phone import InvalidPhone, normalise_phone
 from batayon.bangla.text import nfc
 from batayon.content.models import JOINING_EARLIEST, JOINING_MAX_AHEAD, Officer, date_bounds_error
+from batayon.core.templatetags.bn import num, phone
 from batayon.history.models import AuditEntry
 from batayon.history.services import record, save_content
 
@@ -139,7 +138,8 @@ class Saved:
 
 
 def _bn(n: int) -> str:
-    return to_bangla_digits(str(n))
+    """A number in the page's language (Bangla digits on Bangla pages)."""
+    return num(n)
 
 
 # ----- reading the file ------------------------------------------------------------------
@@ -151,13 +151,13 @@ def _read_xlsx(data: bytes) -> list[tuple[int, list[Any]]]:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:
-        raise ImportFileError("এক্সেল ফাইলটি পড়া যায়নি; ফাইলটি নষ্ট হতে পারে।") from exc
+        raise ImportFileError(_("এক্সেল ফাইলটি পড়া যায়নি; ফাইলটি নষ্ট হতে পারে।")) from exc
     try:
         ws = wb.worksheets[0]
         out = []
         for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS + HEADER_SCAN_ROWS + 1:
-                raise ImportFileError(f"ফাইলে {_bn(MAX_ROWS)}টির বেশি সারি আছে; ভাগ করে দিন।")
+                raise ImportFileError(_("ফাইলে %(count)sটির বেশি সারি আছে; ভাগ করে দিন।") % {"count": _bn(MAX_ROWS)})
             out.append((number, list(row)))
         return out
     finally:
@@ -168,10 +168,10 @@ def _read_csv(data: bytes) -> list[tuple[int, list[Any]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFileError("CSV ফাইলটি UTF-8 নয়; এক্সেলে “CSV UTF-8” হিসেবে সংরক্ষণ করুন।") from exc
+        raise ImportFileError(_("CSV ফাইলটি UTF-8 নয়; এক্সেলে “CSV UTF-8” হিসেবে সংরক্ষণ করুন।")) from exc
     rows = list(csv.reader(io.StringIO(text)))
     if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS + 1:
-        raise ImportFileError(f"ফাইলে {_bn(MAX_ROWS)}টির বেশি সারি আছে; ভাগ করে দিন।")
+        raise ImportFileError(_("ফাইলে %(count)sটির বেশি সারি আছে; ভাগ করে দিন।") % {"count": _bn(MAX_ROWS)})
     return list(enumerate(rows, start=1))
 
 
@@ -183,12 +183,12 @@ def read_table(f: IO[bytes], filename: str) -> list[tuple[int, list[Any]]]:
         except uploads.UploadRejected as exc:
             raise ImportFileError(" ".join(exc.messages)) from exc
         if kind != "xlsx":
-            raise ImportFileError("শুধু এক্সেল (.xlsx) বা CSV ফাইল দেওয়া যায়।")
+            raise ImportFileError(_("শুধু এক্সেল (.xlsx) বা CSV ফাইল দেওয়া যায়।"))
         return _read_xlsx(data)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ImportFileError("পুরোনো .xls ফাইল পড়া যায় না; এক্সেলে .xlsx হিসেবে সংরক্ষণ করে দিন।")
+        raise ImportFileError(_("পুরোনো .xls ফাইল পড়া যায় না; এক্সেলে .xlsx হিসেবে সংরক্ষণ করে দিন।"))
     if b"\x00" in data[:4096]:
-        raise ImportFileError("শুধু এক্সেল (.xlsx) বা CSV ফাইল দেওয়া যায়।")
+        raise ImportFileError(_("শুধু এক্সেল (.xlsx) বা CSV ফাইল দেওয়া যায়।"))
     return _read_csv(data)
 
 
@@ -213,7 +213,7 @@ def parse(f: IO[bytes], filename: str, office: Any, kind: str) -> ImportResult:
             header_at, columns = number, found
             break
     if header_at is None:
-        raise ImportFileError("শিরোনাম সারি পাওয়া যায়নি; নমুনা ফাইলের মতো “নাম (বাংলা)”, “পদবি (বাংলা)” … কলাম রাখুন।")
+        raise ImportFileError(_("শিরোনাম সারি পাওয়া যায়নি; নমুনা ফাইলের মতো “নাম (বাংলা)”, “পদবি (বাংলা)” … কলাম রাখুন।"))
     rows: list[ImportRow] = []
     for number, cells in table:
         if number <= header_at:
@@ -223,9 +223,9 @@ def parse(f: IO[bytes], filename: str, office: Any, kind: str) -> ImportResult:
             continue
         rows.append(_check_row(number, raw))
     if not rows:
-        raise ImportFileError("ফাইলে কোনো তথ্যের সারি নেই।")
+        raise ImportFileError(_("ফাইলে কোনো তথ্যের সারি নেই।"))
     if len(rows) > MAX_ROWS:
-        raise ImportFileError(f"ফাইলে {_bn(MAX_ROWS)}টির বেশি সারি আছে; ভাগ করে দিন।")
+        raise ImportFileError(_("ফাইলে %(count)sটির বেশি সারি আছে; ভাগ করে দিন।") % {"count": _bn(MAX_ROWS)})
     check_duplicates(rows, office, kind)
     return ImportResult(rows, [c for c, _bn_h, _o in COLUMNS if c in columns.values()])
 
@@ -235,17 +235,17 @@ def _check_row(line: int, raw: dict[str, Any]) -> ImportRow:
     for name, value in raw.items():
         text = _cell_text(value)
         if text.startswith("="):
-            row.errors.append(f"“{text[:40]}” একটি সূত্র (ফর্মুলা); সূত্র গ্রহণ করা হয় না, মানটি লিখুন")
+            row.errors.append(_("“%(text)s” একটি সূত্র (ফর্মুলা); সূত্র গ্রহণ করা হয় না, মানটি লিখুন") % {"text": text[:40]})
         if name == "joined_on" and isinstance(value, (dt.date, dt.datetime)):
             row.values[name] = (value.date() if isinstance(value, dt.datetime) else value).isoformat()
         else:
             row.values[name] = text
     v = row.values
     if not v.get("name_bn"):
-        row.errors.append("নাম (বাংলা) নেই")
+        row.errors.append(_("নাম (বাংলা) নেই"))
     if not v.get("designation_bn"):
-        row.errors.append("পদবি (বাংলা) নেই")
-    for name, label in (("mobile", "মোবাইল"), ("phone", "ফোন")):
+        row.errors.append(_("পদবি (বাংলা) নেই"))
+    for name, label in (("mobile", _("মোবাইল")), ("phone", _("ফোন"))):
         if v.get(name) and not v[name].startswith("="):
             try:
                 v[name] = normalise_phone(v[name])
@@ -256,26 +256,26 @@ def _check_row(line: int, raw: dict[str, Any]) -> ImportRow:
             validate_email(v["email"])
             v["email"] = v["email"].lower()
         except ValidationError:
-            row.errors.append(f"ই-মেইল “{v['email']}” সঠিক নয়")
+            row.errors.append(_("ই-মেইল “%(email)s” সঠিক নয়") % {"email": v["email"]})
     if v.get("sort_order"):
         try:
             v["sort_order"] = int(to_latin_digits(str(v["sort_order"])))
         except ValueError:
-            row.errors.append(f"ক্রম “{v['sort_order']}” একটি সংখ্যা হতে হবে")
+            row.errors.append(_("ক্রম “%(value)s” একটি সংখ্যা হতে হবে") % {"value": v["sort_order"]})
     if v.get("joined_on") and not str(v["joined_on"]).startswith("="):
         try:
             value = v["joined_on"]
             v["joined_on"] = value if len(value) == 10 and value[4] == "-" else parse_date(value).isoformat()
             joined = dt.date.fromisoformat(v["joined_on"])
         except ValueError as exc:
-            row.errors.append(f"যোগদানের তারিখ: {exc}")
+            row.errors.append(_("যোগদানের তারিখ: %(error)s") % {"error": exc})
         else:
-            problem = date_bounds_error(joined, JOINING_EARLIEST, JOINING_MAX_AHEAD, gettext("যোগদানের তারিখ"))
+            problem = date_bounds_error(joined, JOINING_EARLIEST, JOINING_MAX_AHEAD, _("যোগদানের তারিখ"))
             if problem:
                 row.errors.append(problem)
     for name in ("name_bn", "name_en", "designation_bn", "designation_en", "section_name_bn", "section_name_en"):
         if len(v.get(name, "")) > 200:
-            row.errors.append("লেখা ২০০ অক্ষরের বেশি")
+            row.errors.append(_("লেখা %(count)s অক্ষরের বেশি") % {"count": _bn(200)})
     return row
 
 
@@ -308,8 +308,7 @@ def changes_for(officer: Officer, values: dict[str, Any]) -> list[Change]:
 def check_duplicates(rows: list[ImportRow], office: Any, kind: str) -> None:
     """The same mobile or e-mail twice in the file, or on another current person. A row whose
     mobile is a current person's of the same list updates that person (``officer_id``)."""
-    today = timezone.localdate()
-    current = list(Officer.objects.filter(office=office).filter(Q(left_on__isnull=True) | Q(left_on__gt=today)))
+    current = list(Officer.objects.of(office).current())
     by_key: dict[tuple[str, str], Officer] = {}
     for officer in current:
         if officer.mobile:
@@ -317,7 +316,7 @@ def check_duplicates(rows: list[ImportRow], office: Any, kind: str) -> None:
         if officer.email:
             by_key[("email", officer.email.lower())] = officer
     seen: dict[tuple[str, str], int] = {}
-    labels = {"mobile": "মোবাইল নম্বর", "email": "ই-মেইল"}
+    labels = {"mobile": _("মোবাইল নম্বর"), "email": _("ই-মেইল")}
     for row in rows:
         row.officer_id, row.changes = None, []
         mobile = row.values.get("mobile")
@@ -330,13 +329,20 @@ def check_duplicates(rows: list[ImportRow], office: Any, kind: str) -> None:
             if not value:
                 continue
             key = (name, value)
+            shown = phone(value) if name == "mobile" else value
             if key in seen:
-                row.errors.append(f"{labels[name]} {value} ফাইলের সারি {_bn(seen[key])}-এও আছে")
+                row.errors.append(
+                    _("%(field)s %(value)s ফাইলের সারি %(line)s-এও আছে")
+                    % {"field": labels[name], "value": shown, "line": _bn(seen[key])}
+                )
             else:
                 seen[key] = row.line
             owner = by_key.get(key)
             if owner is not None and owner.pk != row.officer_id:
-                row.errors.append(f"{labels[name]} {value} ইতিমধ্যে {owner.name_bn}-এর নামে তালিকায় আছে")
+                row.errors.append(
+                    _("%(field)s %(value)s ইতিমধ্যে %(name)s-এর নামে তালিকায় আছে")
+                    % {"field": labels[name], "value": shown, "name": owner.name_bn}
+                )
 
 
 # ----- saving ---------------------------------------------------------------------------
@@ -369,7 +375,7 @@ def save_rows(office: Any, kind: str, rows: list[dict[str, Any]], filename: str,
         check_duplicates(checked, office, kind)
         problems = [e for r in checked for e in r.errors]
         if problems:
-            raise ImportFileError("ফাইল দেখার পর তালিকা বদলে গেছে: " + "; ".join(problems[:5]))
+            raise ImportFileError(_("ফাইল দেখার পর তালিকা বদলে গেছে: %(problems)s") % {"problems": "; ".join(problems[:5])})
         for row in checked:
             if row.officer_id is None:
                 officer = Officer(office=office, kind=kind)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from batayon.bangla.dates import format_date_bn
-from batayon.content.models import Notice, PublishState
+from batayon.content.models import Notice
 from batayon.history.models import AuditEntry
 from batayon.history.services import record
 
@@ -53,7 +53,7 @@ def distribution_list(raw: str) -> list[str]:
 
 def notice_message(notice: Notice, base_url: str) -> EmailMessage:
     office = notice.office
-    portal = f"{base_url}{office.portal_path('bn')}notices/{notice.pk}/"
+    portal = f"{base_url.rstrip('/')}{notice.get_absolute_url()}"
     lines = [
         notice.title_bn or notice.title,
         "",
@@ -106,10 +106,8 @@ def mail_when_live(notice: Notice) -> bool:
 
 def due_notices():
     """Notices marked to be mailed when live whose day has come (not yet archived, not mailed)."""
-    today = timezone.localdate()
-    return (Notice.objects.filter(mail_when_live=True, emailed_at__isnull=True, state=PublishState.PUBLISHED,
-                                  publish_date__lte=today)
-            .exclude(archive_date__lt=today).select_related("office").order_by("publish_date", "pk"))
+    return (Notice.objects.live().filter(mail_when_live=True, emailed_at__isnull=True)
+            .select_related("office").order_by("publish_date", "pk"))
 
 
 def send_due_notices(base_url: str) -> list[tuple[Notice, SendResult]]:
