@@ -54,10 +54,16 @@ prod: install nginx fonts
 demo: install fonts
 	BATAYON_DEBUG=1 $(BIN)/batayon migrate --no-input -v0
 	BATAYON_DEBUG=1 $(BIN)/batayon loaddemo --port $(PORT)
-	BATAYON_DEBUG=1 $(BIN)/batayon runserver 127.0.0.1:$(PORT)
+	$(DEMO_SERVER)
+
+# The demo serves as production does (DEBUG off: the Bangla 404/403/500 pages, not Django's
+# debug page), on plain http: BATAYON_HTTPS=0 lets the session and CSRF cookies travel
+# without TLS. WhiteNoise serves /static/ and the media view /media/, as in production.
+# (DEBUG stays on for loaddemo only: it is what allows the printed demo accounts.)
+DEMO_SERVER = BATAYON_DEBUG=0 BATAYON_HTTPS=0 $(BIN)/batayon runserver 127.0.0.1:$(PORT)
 
 serve: install
-	BATAYON_DEBUG=1 $(BIN)/batayon runserver 127.0.0.1:$(PORT)
+	$(DEMO_SERVER)
 
 test: install system-deps nginx lint
 	BATAYON_TESTING=1 $(BIN)/pytest

@@ -249,6 +249,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Where links in e-mails sent outside a request point (scheduled notices).
+BATAYON_PUBLIC_URL = os.environ.get("BATAYON_PUBLIC_URL", "http://127.0.0.1:8000")
 BATAYON_MAX_UPLOAD_BYTES = int(os.environ.get("BATAYON_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 
 # Security headers on by default; the demo on plain http turns the https-only ones off.

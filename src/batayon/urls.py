@@ -21,3 +21,8 @@ urlpatterns = [
     path("api/", include("batayon.api.urls")),
     path("", include("batayon.portal.urls")),
 ]
+
+# Error pages in the portal's look and the visitor's language (portal/errors.py).
+handler404 = "batayon.portal.errors.not_found"
+handler403 = "batayon.portal.errors.forbidden"
+handler500 = "batayon.portal.errors.server_error"

@@ -99,19 +99,22 @@ def _document(ctx: OfficeContext, kind: str, object_id: int, *, name: Iterable[s
     )
 
 
-def officer_documents(ctx: OfficeContext, officers: list[Officer], roles: dict[int, list[str]]) -> list[SearchDocument]:
-    """Documents for an office's current officers; ``roles`` maps officer id → RTI/GRS roles."""
+def officer_documents(ctx: OfficeContext, officers: list[Officer], roles: dict[int, list[dict]]) -> list[SearchDocument]:
+    """Documents for an office's current officers; ``roles`` maps officer id → RTI/GRS roles
+    (``{"code": "grs:appeal", "office": {"domain", "name"}}``: for which office)."""
     head = next((o.pk for o in sorted(officers, key=lambda o: (o.sort_order, o.pk)) if o.kind == "officer"), None)
     section = {"officer": "officers", "staff": "staff"}
     docs = []
     for o in officers:
-        officer_roles = roles.get(o.pk, [])
-        role_names = [
+        # Own office's roles first; each (role, office) once.
+        officer_roles = sorted(roles.get(o.pk, []), key=lambda r: (r["office"]["domain"] != ctx.office.domain,
+                                                                  r["office"]["domain"], r["code"]))
+        role_names = list(dict.fromkeys(
             name
             for r in officer_roles
-            if tuple(r.split(":", 1)) in DesignatedOfficer.ROLE_LABELS
-            for name in bi_label(DesignatedOfficer.ROLE_LABELS[tuple(r.split(":", 1))]).values()
-        ]
+            if tuple(r["code"].split(":", 1)) in DesignatedOfficer.ROLE_LABELS
+            for name in bi_label(DesignatedOfficer.ROLE_LABELS[tuple(r["code"].split(":", 1))]).values()
+        ))
         phones = [p for p in (canonical_phone(o.mobile), canonical_phone(o.phone)) if p]
         docs.append(_document(
             ctx, SearchDocument.Kind.OFFICER, o.pk,
@@ -140,7 +143,9 @@ def service_document(ctx: OfficeContext, s: Service) -> SearchDocument:
         data={
             "title": bi(s.name_bn, s.name_en), "subtitle": bi(ctx.office.name_bn, ctx.office.name_en),
             "phones": phones, "link": s.link, "eservice_status": s.eservice_status,
-            "url": portal_url(ctx.office, "section", "bn", "services"),
+            "required_documents": bi(s.required_documents_bn, s.required_documents_en),
+            "fee": bi(s.fee_bn, s.fee_en), "time_limit": bi(s.time_limit_bn, s.time_limit_en),
+            "url": portal_url(ctx.office, "section", "bn", "services") + f"#service-{s.pk}",
         },
     )
 
@@ -160,6 +165,17 @@ def notice_document(ctx: OfficeContext, n: Notice) -> SearchDocument:
     )
 
 
+# The office that heads an area: "কুষ্টিয়া" alone means the DC's office, "কুমারখালী" the UNO's.
+HEAD_TIERS = frozenset({Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA, Tier.UNION})
+
+
+def seat_names(office: Office) -> list[list[str]]:
+    """The terms of the name(s) of the area this office heads, each language apart."""
+    if office.tier not in HEAD_TIERS or office.area is None:
+        return []
+    return [found for name in (office.area.name_bn, office.area.name_en) if (found := terms(name))]
+
+
 def office_document(ctx: OfficeContext) -> SearchDocument:
     office = ctx.office
     phone = canonical_phone(office.phone)
@@ -172,18 +188,25 @@ def office_document(ctx: OfficeContext) -> SearchDocument:
             "title": bi(office.name_bn, office.name_en),
             "subtitle": tier_label(office.tier),
             "phones": [phone] if phone else [], "email": office.email, "url": portal_url(office),
+            "seat_of": seat_names(office), "seat_level": office.area.level if office.area_id else None,
         },
     )
 
 
-def roles_by_officer(office_ids: Iterable[int] | None = None) -> dict[int, list[str]]:
+def roles_by_officer(office_ids: Iterable[int] | None = None) -> dict[int, list[dict]]:
+    """Officer id → the roles other offices (or its own) designated it for, each (role,
+    office) once. ``office_ids`` are the officers' offices: a DC is the appeal authority of
+    many offices, and those designations count for the DC's document."""
     qs = DesignatedOfficer.objects.published().filter(officer__isnull=False)
     if office_ids is not None:
-        qs = qs.filter(office_id__in=list(office_ids))
-    roles: dict[int, list[str]] = {}
-    for officer_id, scheme, role in qs.values_list("officer_id", "scheme", "role"):
-        roles.setdefault(officer_id, []).append(f"{scheme}:{role}")
-    return roles
+        qs = qs.filter(officer__office_id__in=list(office_ids))
+    roles: dict[int, dict[tuple[str, str], dict]] = {}
+    rows = qs.values_list("officer_id", "scheme", "role", "office__domain", "office__name_bn", "office__name_en")
+    for officer_id, scheme, role, domain, name_bn, name_en in rows.order_by("officer_id", "office_id", "scheme", "role"):
+        code = f"{scheme}:{role}"
+        roles.setdefault(officer_id, {}).setdefault(
+            (code, domain), {"code": code, "office": {"domain": domain, "name": bi(name_bn, name_en)}})
+    return {officer_id: list(found.values()) for officer_id, found in roles.items()}
 
 
 def documents_for_office(office: Office) -> list[SearchDocument]:
@@ -232,6 +255,28 @@ def reindex_office(office_id: int) -> int:
     docs = documents_for_office(office)
     replace_documents(office_id, docs)
     return len(docs)
+
+
+def reindex_officers(office_id: int) -> None:
+    """Rebuild one office's officer documents (head of office and roles depend on them all)."""
+    office = offices_with_context().filter(pk=office_id).first()
+    if office is None:
+        return
+    officers = list(Officer.objects.of(office).current())
+    docs = officer_documents(OfficeContext.of(office), officers, roles_by_officer([office_id]))
+    replace_documents(office_id, docs, kinds=[SearchDocument.Kind.OFFICER])
+
+
+def reindex_designated_officers(office_ids: Iterable[int]) -> None:
+    """Rebuild the officer documents of the other offices whose officers these offices have
+    designated (RTI/GRS roles): their documents list the roles with these offices' names."""
+    ids = list(office_ids)
+    others = set(
+        DesignatedOfficer.objects.filter(office_id__in=ids, officer__isnull=False)
+        .exclude(officer__office_id__in=ids).values_list("officer__office_id", flat=True)
+    )
+    for office_id in sorted(others):
+        reindex_officers(office_id)
 
 
 def _batched(items: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:

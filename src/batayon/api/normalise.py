@@ -51,11 +51,24 @@ ROLE_TERMS = frozenset({"ইউএনও", "এডিসি", "ডিসি", "�
 INTENT_WORDS: dict[str, str] = {
     **{w: "phone" for w in ("ফোন", "মোবাইল", "নম্বর", "নাম্বার", "phone", "mobile", "number", "contact",
                             "যোগাযোগ", "টেলিফোন", "telephone", "tel", "cell")},
-    **{w: "service" for w in ("সেবা", "service", "services", "সার্ভিস")},
+    **{w: "service" for w in ("সেবা", "service", "services", "সার্ভিস", "ফি", "fee", "খরচ", "কাগজ", "কাগজপত্র",
+                              "documents")},
     **{w: "notice" for w in ("নোটিশ", "বিজ্ঞপ্তি", "notice", "notices", "প্রজ্ঞাপন")},
     **{w: "office" for w in ("অফিস", "কার্যালয়", "office", "দপ্তর")},
     **{w: "officer" for w in ("কে", "কর্মকর্তা", "officer", "who")},
 }
+
+# How a caller asks, not what about: "ইউএনও কুমারখালী কি নম্বর", "জন্ম নিবন্ধন কি কি লাগে",
+# "ফি কত". Dropped from a query unless nothing else is left (then the words themselves are
+# looked for). "নম্বর" is not here: it is an intent word (a phone is wanted) and stays content
+# when it is all that was typed ("স্মারক নম্বর" keeps "স্মারক"). "কে" is an intent word too.
+STOP_WORDS = frozenset({
+    "কি", "কী", "কত", "কতো", "কোথায়", "কোথা", "কার", "কাহার", "কবে", "কখন", "কিভাবে", "কীভাবে", "কেমনে",
+    "কেমন", "কোন", "কোনো", "কয়", "কয়টি", "কিসের", "কেন", "লাগে", "লাগবে", "দরকার", "প্রয়োজন",
+    "করবো", "করব", "করতে", "করে", "হবে", "হয়", "আছে", "পাবো", "পাব", "যাবে", "চাই", "জানতে", "বলুন",
+    "দিন", "এর", "ও", "এবং", "বা", "আর", "টা", "টি", "জন্য",
+    "what", "how", "where", "when", "which", "whose", "is", "the", "of", "for", "a", "an", "to", "do", "i",
+})
 
 # A run of digits and the separators people type inside a phone number.
 _PHONE_RUN = re.compile(r"\+?\d[\d\s\-().]{5,18}\d")
@@ -83,6 +96,7 @@ SYNONYM_TERMS = frozenset(term for _, term in _SYNONYM_PATTERNS)
 # One pass to learn whether any role is named at all (most texts name none).
 _ANY_SYNONYM = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _SYNONYM_PATTERNS))
 _INTENT_LOOSE = {loose(normalise_for_search(w)): kind for w, kind in INTENT_WORDS.items()}
+_STOP_LOOSE = frozenset(loose(normalise_for_search(w)) for w in STOP_WORDS)
 
 
 def tokens(normalised: str) -> list[str]:
@@ -165,9 +179,12 @@ def parse_query(raw: str) -> ParsedQuery:
     rest = _PHONE_RUN.sub(take_phone, normalised)
     found, rest = synonym_terms(rest)
     words = [loose(t) for t in tokens(rest)] + found
+    stop: list[str] = []
     for word in dict.fromkeys(words):
         intent = _INTENT_LOOSE.get(word)
-        if intent:
+        if word in _STOP_LOOSE:
+            stop.append(word)
+        elif intent:
             query.intents.add(intent)
             query.optional.append(word)
         else:
@@ -175,6 +192,8 @@ def parse_query(raw: str) -> ParsedQuery:
     if not query.required and not query.phones and query.optional:
         # "ফোন" alone: then the word itself is what to look for.
         query.required, query.optional = query.optional, []
+    if query.empty and stop:
+        query.required = stop  # "কি" alone: look for it rather than for nothing
     return query
 
 

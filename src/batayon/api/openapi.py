@@ -144,8 +144,16 @@ SEARCH_RESULT = obj({
     "url": string(),
     "score": {"type": "number"},
     "is_head_of_office": BOOLEAN,
-    "roles": array(string()),
-}, optional=("is_head_of_office", "roles"))
+    "roles": array(obj({
+        "code": string(enum=["rti:primary", "rti:alternative", "rti:appeal",
+                             "grs:primary", "grs:alternative", "grs:appeal"]),
+        "office": obj({"domain": string(), "name": BILINGUAL}),
+    })),
+    "required_documents": BILINGUAL,
+    "fee": BILINGUAL,
+    "time_limit": BILINGUAL,
+    "date": string("date"),
+}, optional=("is_head_of_office", "roles", "required_documents", "fee", "time_limit", "date"))
 
 
 def page_of(item: S, extra: S | None = None) -> S:

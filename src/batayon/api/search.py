@@ -153,11 +153,13 @@ def _tsquery(groups: list[Group]) -> str:
 
 
 def candidates(groups: list[Group], *, kind: str | None = None, office_id: int | None = None,
-               district_id: int | None = None, limit: int = CANDIDATES) -> list[Hit]:
+               district_id: int | None = None, upazila_id: int | None = None, limit: int | None = None) -> list[Hit]:
     """The documents that match every group, best first by the database's own rank."""
+    limit = limit or CANDIDATES
     columns = "d.id, d.kind, d.object_id, d.office_id, d.name_terms, d.main_terms, d.context_terms, d.body_terms, d.data"
     filters, params = [], []
-    for column, value in (("d.kind", kind), ("d.office_id", office_id), ("d.district_id", district_id)):
+    for column, value in (("d.kind", kind), ("d.office_id", office_id), ("d.district_id", district_id),
+                          ("d.upazila_id", upazila_id)):
         if value is not None:
             filters.append(f"{column} = %s")
             params.append(value)
@@ -241,7 +243,19 @@ def score(hit: Hit, plan_: Plan) -> float:
             total += 4 if kind != "officer" else 3
     if hit.data.get("is_head_of_office"):
         total += 1
+    if hit.kind == "office" and _names_its_seat(hit, typed):
+        # "কুষ্টিয়া" alone: the office that heads Kushtia, before all that is in it; the
+        # district before a union that happens to share its name.
+        total += 20 + (5 - (hit.data.get("seat_level") or 4))
     return total + KIND_PRIOR.get(hit.kind, 0.0)
+
+
+def _names_its_seat(hit: Hit, typed: list[str]) -> bool:
+    wanted = set(typed)
+    return bool(wanted) and any(set(name) == wanted for name in hit.data.get("seat_of", ()))
+
+
+SEAT_QUERY_GROUPS = 3  # a place's name is at most this many words
 
 
 def _is_live(hit: Hit, today: dt.date) -> bool:
@@ -253,17 +267,36 @@ def _is_live(hit: Hit, today: dt.date) -> bool:
 
 
 def search(q: str, *, kind: str | None = None, office_id: int | None = None,
-           district_id: int | None = None) -> tuple[Plan, list[Hit]]:
+           district_id: int | None = None, upazila_id: int | None = None) -> tuple[Plan, list[Hit]]:
     """The ranked hits for ``q`` (at most ``CANDIDATES``), and how the query was read."""
     plan_ = plan(q)
     if not plan_.groups:
         return plan_, []
-    hits = candidates(plan_.groups, kind=kind, office_id=office_id, district_id=district_id)
+    where = {"office_id": office_id, "district_id": district_id, "upazila_id": upazila_id}
+    hits = candidates(plan_.groups, kind=kind, **where)
+    if kind is None and len(hits) >= CANDIDATES:
+        # A place's name matches every document there, and the database's rank fills the
+        # candidates with names: the kinds the query asks for ("… নোটিশ", "… সেবা") and, for
+        # a bare place name, its head office must still be candidates, so they are asked for
+        # apart.
+        wanted = [INTENT_KIND[i] for i in sorted(plan_.query.intents) if i in INTENT_KIND]
+        if len(plan_.groups) <= SEAT_QUERY_GROUPS:
+            wanted.append("office")
+        seen = {h.id for h in hits}
+        for extra in dict.fromkeys(wanted):
+            found = [h for h in candidates(plan_.groups, kind=extra, limit=50, **where) if h.id not in seen]
+            seen.update(h.id for h in found)
+            hits += found
     today = timezone.localdate()
     hits = [h for h in hits if _is_live(h, today)]
     for hit in hits:
         hit.score = score(hit, plan_)
     hits.sort(key=lambda h: (-h.score, h.data.get("sort_order", 0), h.id))
+    if "notice" in plan_.query.intents:
+        # "… নোটিশ": the notices, newest first, then the rest as ranked.
+        notices = sorted((h for h in hits if h.kind == "notice"), key=lambda h: h.data.get("publish_date") or "",
+                         reverse=True)
+        hits = notices + [h for h in hits if h.kind != "notice"]
     return plan_, hits
 
 

@@ -34,6 +34,9 @@ def reindex(sender, office_ids: list[int], **kwargs) -> None:
         index.reindex_office(office_ids[0])
     else:  # a bulk load: one batched pass
         index.reindex(Office.objects.filter(pk__in=office_ids))
+    # An officer's document names the roles other offices gave them (a DC is the appeal
+    # authority of many offices): those officers' documents follow their designations.
+    index.reindex_designated_officers(office_ids)
 
 
 def _office_saved(sender, instance, raw: bool = False, using: str = "default", **kwargs) -> None:

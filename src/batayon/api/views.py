@@ -540,6 +540,11 @@ def hit_json(hit: search_engine.Hit) -> dict[str, Any]:
     if hit.kind == "officer":
         result["is_head_of_office"] = bool(data.get("is_head_of_office"))
         result["roles"] = data.get("roles", [])
+    elif hit.kind == "service":
+        for name in ("required_documents", "fee", "time_limit"):
+            result[name] = data.get(name, bi("", ""))
+    elif hit.kind == "notice":
+        result["date"] = data.get("publish_date")
     return result
 
 

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from batayon.bangla.dates import format_date_bn, format_date_en
 from batayon.bangla.fiscal import FiscalYear
 from batayon.bangla.phone import InvalidPhone, normalise_phone
 from batayon.offices.models import Office, Tier
@@ -88,6 +89,38 @@ class OfficeContent(models.Model):
             Office.objects.filter(pk=self.office_id).update(content_updated_at=self.updated_at)
 
 
+# Plausible dates (issue 13: a 1990 notice, an officer joining in 2030 or in 1900 were taken
+# silently). A date outside these bounds is a typo of the year, not a fact:
+# - notices: the portals began in 2000s (the national portal in 2014), so nothing older is
+#   published now; a notice may be scheduled, but a year ahead is as far as any office plans;
+# - joining an office: Bangladesh's civil service dates from 1972; a posting order names a
+#   joining date weeks ahead, so at most 90 days in the future.
+NOTICE_EARLIEST = dt.date(2000, 1, 1)
+NOTICE_MAX_AHEAD = dt.timedelta(days=365)
+JOINING_EARLIEST = dt.date(1972, 1, 1)
+JOINING_MAX_AHEAD = dt.timedelta(days=90)
+
+
+def _shown(day: dt.date) -> str:
+    from django.utils.translation import get_language
+
+    return format_date_en(day) if (get_language() or "bn").startswith("en") else format_date_bn(day)
+
+
+def date_bounds_error(value: dt.date | None, earliest: dt.date, ahead: dt.timedelta, label: str) -> str | None:
+    """The Bangla (or English) reason ``value`` is implausible, or None."""
+    if value is None:
+        return None
+    latest = timezone.localdate() + ahead
+    if value < earliest:
+        return _("%(label)s %(earliest)s-এর আগে হতে পারে না; সালটি ঠিক লেখা হয়েছে কি না দেখুন।") % {
+            "label": label, "earliest": _shown(earliest)}
+    if value > latest:
+        return _("%(label)s %(latest)s-এর পরে হতে পারে না; সালটি ঠিক লেখা হয়েছে কি না দেখুন।") % {
+            "label": label, "latest": _shown(latest)}
+    return None
+
+
 def clean_phone_field(value: str, field: str) -> str:
     """Store phones in one canonical form; a bad one is a form error, in Bangla."""
     if not value:
@@ -156,6 +189,8 @@ class Officer(OfficeContent):
     def clean(self) -> None:
         self.mobile = clean_phone_field(self.mobile, "mobile")
         self.phone = clean_phone_field(self.phone, "phone")
+        if problem := date_bounds_error(self.joined_on, JOINING_EARLIEST, JOINING_MAX_AHEAD, _("যোগদানের তারিখ")):
+            raise ValidationError({"joined_on": problem})
         if self.left_on and self.joined_on and self.left_on < self.joined_on:
             raise ValidationError({"left_on": _("বদলির তারিখ যোগদানের তারিখের আগে হতে পারে না।")})
 
@@ -198,6 +233,10 @@ class Notice(OfficeContent):
     memo_number = models.CharField(_("স্মারক নম্বর"), max_length=100, blank=True)
     publish_date = models.DateField(_("প্রকাশের তারিখ"), default=timezone.localdate, db_index=True)
     archive_date = models.DateField(_("আর্কাইভের তারিখ"), null=True, blank=True)
+    # E-mail to the office's distribution list: a notice dated in the future is mailed when it
+    # goes live (``batayon send_scheduled_notices``), not when it is published; mailed once.
+    mail_when_live = models.BooleanField(default=False, editable=False)
+    emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects: ClassVar[NoticeManager] = NoticeManager()
     if TYPE_CHECKING:  # modeltranslation swaps the manager's class at run time; mypy needs it named
@@ -232,7 +271,14 @@ class Notice(OfficeContent):
 
         return portal_url(self.office, "notice", "bn", self.pk)
 
+    @property
+    def is_scheduled(self) -> bool:
+        """Published, but dated in the future: not on the portal (nor mailed) before its day."""
+        return self.state == PublishState.PUBLISHED and self.publish_date > timezone.localdate()
+
     def clean(self) -> None:
+        if problem := date_bounds_error(self.publish_date, NOTICE_EARLIEST, NOTICE_MAX_AHEAD, _("প্রকাশের তারিখ")):
+            raise ValidationError({"publish_date": problem})
         if self.archive_date and self.archive_date < self.publish_date:
             raise ValidationError({"archive_date": _("আর্কাইভের তারিখ প্রকাশের তারিখের আগে হতে পারে না।")})
 

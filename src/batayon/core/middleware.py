@@ -21,6 +21,15 @@ def language_from_path(path: str) -> str | None:
     return None
 
 
+def request_language(request: HttpRequest) -> str:
+    """The URL's language, else the cookie's, else Bangla."""
+    lang = language_from_path(request.path_info)
+    if lang is None:
+        cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        lang = cookie if cookie in LANGUAGE_CODES else settings.LANGUAGE_CODE
+    return lang
+
+
 class LanguageMiddleware:
     """Activate the language named in the path, else the cookie, else Bangla.
 
@@ -32,10 +41,7 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        lang = language_from_path(request.path_info)
-        if lang is None:
-            cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-            lang = cookie if cookie in LANGUAGE_CODES else settings.LANGUAGE_CODE
+        lang = request_language(request)
         translation.activate(lang)
         request.LANGUAGE_CODE = lang
         response = self.get_response(request)

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from batayon.content.models import OfficeContent
 
 # Bookkeeping fields: they change on every save and say nothing a reader needs in a diff.
-BOOKKEEPING = {"id", "version", "updated_at", "updated_by_id", "created_at"}
+BOOKKEEPING = {"id", "version", "updated_at", "updated_by_id", "created_at",
+               "mail_when_live", "emailed_at"}  # a notice's e-mail bookkeeping (content.Notice)
 # Never taken from an old revision on restore: identity, tenancy and bookkeeping.
 NOT_RESTORED = BOOKKEEPING | {"office_id"}
 

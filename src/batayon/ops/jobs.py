@@ -127,6 +127,8 @@ register("snapshot", after="evaluate")
 register("checklinks", schedule="30 2 * * 5", grace=timedelta(hours=12))
 # Daily reminders to offices whose portals are late, at BATAYON_REMIND_HOUR.
 register("remind", schedule=_remind_schedule)
+# Daily, just after midnight: notices whose publication date has come are e-mailed.
+register("send_scheduled_notices", schedule="5 0 * * *")
 
 
 def _host() -> str:

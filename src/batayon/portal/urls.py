@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 
 from batayon.api import feeds
 
-from . import views
+from . import search, views
 
 
 class LanguageConverter:
@@ -28,11 +28,13 @@ office_patterns = [
     path("<lang:lang>/notices/feed/atom/", feeds.host_notices_atom, name="notices-atom"),
     path("<lang:lang>/notices/<int:pk>/", views.notice_detail, name="notice"),
     path("<lang:lang>/pages/<slug:slug>/", views.page_detail, name="page"),
+    path("<lang:lang>/search/", search.results, name="search"),
     path("<lang:lang>/<slug:key>/", views.section, name="section"),
 ]
 
 urlpatterns = [
     path("", views.root, name="root"),
+    path("<lang:lang>/call-centre/", search.agent, name="call-centre"),
     path("<lang:lang>/directory/division/<str:code>/", views.area_directory, {"level": 1}, name="division"),
     path("<lang:lang>/directory/district/<str:code>/", views.area_directory, {"level": 2}, name="district"),
     path("<lang:lang>/directory/upazila/<str:code>/", views.area_directory, {"level": 3}, name="upazila"),

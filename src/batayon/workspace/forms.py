@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from batayon.bangla.digits import to_latin_digits
+from batayon.core.templatetags.bn import num
 from batayon.content.models import (
     CharterExpectation,
     CharterGrievanceStep,
@@ -52,6 +54,27 @@ def _formfield(field: Any, **kwargs: Any) -> Any:
     return field.formfield(**kwargs)
 
 
+# Django's Bangla catalogue says "একটি বৈধ ইমেইল ঠিকানা লিখুন." (a full stop, not a দাঁড়ি) and
+# leaves the length limit in English: the forms use these instead (codes as Django names them).
+BANGLA_ERRORS = {
+    "required": _("এই ঘরটি পূরণ করতে হবে।"),
+    "invalid_choice": _("তালিকা থেকে একটি বেছে নিন।"),
+}
+FIELD_ERRORS = {
+    forms.EmailField: {"invalid": _("ই-মেইল ঠিকানাটি সঠিক নয়; যেমন name@example.gov.bd লিখুন।")},
+    forms.URLField: {"invalid": _("লিংকটি সঠিক নয়; যেমন https://example.gov.bd লিখুন।")},
+    forms.IntegerField: {"invalid": _("একটি পূর্ণসংখ্যা লিখুন।")},
+    forms.DateField: {"invalid": _("তারিখটি সঠিক নয়।")},
+    forms.DecimalField: {"invalid": _("একটি সংখ্যা লিখুন।")},
+}
+
+
+def size_help(help_text: Any, limit: int) -> str:
+    """A file field's help: what it takes and, before anyone uploads, how large it may be."""
+    most = gettext("সর্বোচ্চ %(size)s") % {"size": uploads.size_label(limit)}
+    return f"{help_text}; {most}" if help_text else most
+
+
 class ContentForm(forms.ModelForm):
     """Common behaviour: bilingual layout, Bangla required where the model requires the field,
     office-scoped choices of officers, safe uploads, Bangla digits accepted in numbers."""
@@ -78,6 +101,16 @@ class ContentForm(forms.ModelForm):
                 en.required = False
                 en.widget.attrs["lang"] = "en"
         for name, field in self.fields.items():
+            for kind, errors in FIELD_ERRORS.items():
+                if isinstance(field, kind):
+                    field.error_messages.update(errors)
+            # Limits said with the interface's digits (Django would put "200" in a Bangla sentence).
+            if isinstance(field, forms.CharField) and field.max_length:
+                field.error_messages["max_length"] = gettext("সর্বোচ্চ %(limit)s অক্ষর লেখা যায়।") % {
+                    "limit": num(field.max_length)}
+            if isinstance(field, forms.IntegerField) and field.min_value is not None:
+                field.error_messages["min_value"] = gettext("সংখ্যাটি %(limit)s বা তার বেশি হতে হবে।") % {
+                    "limit": num(field.min_value)}
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
             if (
@@ -87,11 +120,17 @@ class ContentForm(forms.ModelForm):
             ):
                 field.queryset = officer_choices(office)
                 field.empty_label = _("— বেছে নিন —")
+        for name, field in self.fields.items():
+            # Django's own Bangla messages end in "." and some are still English: ours instead.
+            for code, message in BANGLA_ERRORS.items():
+                if code in field.error_messages:
+                    field.error_messages[code] = message
         for name, options in self.file_fields.items():
             if name in self.fields:
                 old = self.fields[name]
+                limit = uploads.max_photo_bytes() if options.get("photo") else uploads.max_upload_bytes()
                 self.fields[name] = forms.FileField(
-                    label=old.label, required=old.required, help_text=options.get("help", "")
+                    label=old.label, required=old.required, help_text=size_help(options.get("help", ""), limit)
                 )
                 accept = ",".join(uploads.EXTENSIONS[k] for k in sorted(options["allowed"]))
                 self.fields[name].widget.attrs["accept"] = accept
@@ -319,3 +358,9 @@ class TransferForm(forms.Form):
 class ImportUploadForm(forms.Form):
     file = forms.FileField(label=_("এক্সেল (.xlsx) বা CSV ফাইল"))
     file.widget.attrs["accept"] = ".xlsx,.csv"
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        from .imports import MAX_BYTES
+
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = size_help("", MAX_BYTES)

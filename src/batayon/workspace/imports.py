@@ -25,8 +25,8 @@ from batayon.bangla.dates import parse_date
 from batayon.bangla.digits import to_latin_digits
 from batayon.bangla.phone import InvalidPhone, normalise_phone
 from batayon.bangla.text import nfc
-from batayon.content.models import Officer
-from batayon.core.templatetags.bn import num
+from batayon.content.models import JOINING_EARLIEST, JOINING_MAX_AHEAD, Officer, date_bounds_error
+from batayon.core.templatetags.bn import num, phone
 from batayon.history.models import AuditEntry
 from batayon.history.services import record, save_content
 
@@ -67,10 +67,43 @@ class ImportFileError(Exception):
 
 
 @dataclass
+class Change:
+    """One field of a person already on the list that the file changes."""
+
+    field: str
+    label: str
+    old: Any
+    new: Any
+
+
+@dataclass
 class ImportRow:
     line: int
     values: dict[str, Any]
     errors: list[str] = field(default_factory=list)
+    # A person already on the list with this mobile: the row updates them (re-import).
+    officer_id: int | None = None
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """"new", "changed" or "unchanged" (codes; the template words them)."""
+        if self.officer_id is None:
+            return "new"
+        return "changed" if self.changes else "unchanged"
+
+    def cells(self, columns: list[str]) -> list[tuple[str, Any]]:
+        """The row's values in column order, typed for display (a date is a date)."""
+        return [(c, _typed(c, self.values.get(c, ""))) for c in columns]
+
+
+def _typed(name: str, value: Any) -> Any:
+    if name == "joined_on" and isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 @dataclass
@@ -85,6 +118,23 @@ class ImportResult:
     @property
     def error_count(self) -> int:
         return sum(1 for r in self.rows if r.errors)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {status: self.count(status) for status in ("new", "changed", "unchanged")}
+
+    @property
+    def preview(self) -> list[tuple[ImportRow, list[tuple[str, Any]]]]:
+        return [(row, row.cells(self.columns)) for row in self.rows]
+
+
+@dataclass
+class Saved:
+    created: int
+    updated: int
 
 
 def _bn(n: int) -> str:
@@ -176,7 +226,7 @@ def parse(f: IO[bytes], filename: str, office: Any, kind: str) -> ImportResult:
         raise ImportFileError(_("ফাইলে কোনো তথ্যের সারি নেই।"))
     if len(rows) > MAX_ROWS:
         raise ImportFileError(_("ফাইলে %(count)sটির বেশি সারি আছে; ভাগ করে দিন।") % {"count": _bn(MAX_ROWS)})
-    check_duplicates(rows, office)
+    check_duplicates(rows, office, kind)
     return ImportResult(rows, [c for c, _bn_h, _o in COLUMNS if c in columns.values()])
 
 
@@ -216,72 +266,132 @@ def _check_row(line: int, raw: dict[str, Any]) -> ImportRow:
         try:
             value = v["joined_on"]
             v["joined_on"] = value if len(value) == 10 and value[4] == "-" else parse_date(value).isoformat()
+            joined = dt.date.fromisoformat(v["joined_on"])
         except ValueError as exc:
             row.errors.append(_("যোগদানের তারিখ: %(error)s") % {"error": exc})
+        else:
+            problem = date_bounds_error(joined, JOINING_EARLIEST, JOINING_MAX_AHEAD, _("যোগদানের তারিখ"))
+            if problem:
+                row.errors.append(problem)
     for name in ("name_bn", "name_en", "designation_bn", "designation_en", "section_name_bn", "section_name_en"):
         if len(v.get(name, "")) > 200:
             row.errors.append(_("লেখা %(count)s অক্ষরের বেশি") % {"count": _bn(200)})
     return row
 
 
-def check_duplicates(rows: list[ImportRow], office: Any) -> None:
-    """The same mobile or e-mail twice in the file, or already on a current officer."""
-    existing: dict[tuple[str, str], str] = {}
-    current = Officer.objects.of(office).current()
-    for name, mobile, email in current.values_list("name_bn", "mobile", "email"):
-        if mobile:
-            existing[("mobile", mobile)] = name
-        if email:
-            existing[("email", email.lower())] = name
+LABELS = {name: header for name, header, _o in COLUMNS}
+
+
+def _stored(officer: Officer, name: str) -> Any:
+    value = getattr(officer, name)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+def changes_for(officer: Officer, values: dict[str, Any]) -> list[Change]:
+    """What the row would change on ``officer``. An empty cell changes nothing (a column left
+    blank must not wipe what the office already has)."""
+    out = []
+    for name, _header, _o in COLUMNS:
+        new = values.get(name)
+        if new in (None, ""):
+            continue
+        old = _stored(officer, name)
+        if name == "email" and str(old).lower() == str(new).lower():
+            continue
+        if str(old) != str(new):
+            out.append(Change(name, LABELS[name], _typed(name, old), _typed(name, new)))
+    return out
+
+
+def check_duplicates(rows: list[ImportRow], office: Any, kind: str) -> None:
+    """The same mobile or e-mail twice in the file, or on another current person. A row whose
+    mobile is a current person's of the same list updates that person (``officer_id``)."""
+    current = list(Officer.objects.of(office).current())
+    by_key: dict[tuple[str, str], Officer] = {}
+    for officer in current:
+        if officer.mobile:
+            by_key[("mobile", officer.mobile)] = officer
+        if officer.email:
+            by_key[("email", officer.email.lower())] = officer
     seen: dict[tuple[str, str], int] = {}
     labels = {"mobile": _("মোবাইল নম্বর"), "email": _("ই-মেইল")}
     for row in rows:
+        row.officer_id, row.changes = None, []
+        mobile = row.values.get("mobile")
+        match = by_key.get(("mobile", mobile)) if mobile else None
+        if match is not None and match.kind == kind:
+            row.officer_id = match.pk
+            row.changes = changes_for(match, row.values)
         for name in ("mobile", "email"):
             value = row.values.get(name)
             if not value:
                 continue
             key = (name, value)
+            shown = phone(value) if name == "mobile" else value
             if key in seen:
                 row.errors.append(
                     _("%(field)s %(value)s ফাইলের সারি %(line)s-এও আছে")
-                    % {"field": labels[name], "value": value, "line": _bn(seen[key])}
+                    % {"field": labels[name], "value": shown, "line": _bn(seen[key])}
                 )
             else:
                 seen[key] = row.line
-            if key in existing:
+            owner = by_key.get(key)
+            if owner is not None and owner.pk != row.officer_id:
                 row.errors.append(
                     _("%(field)s %(value)s ইতিমধ্যে %(name)s-এর নামে তালিকায় আছে")
-                    % {"field": labels[name], "value": value, "name": existing[key]}
+                    % {"field": labels[name], "value": shown, "name": owner.name_bn}
                 )
 
 
 # ----- saving ---------------------------------------------------------------------------
 
 
-def save_rows(office: Any, kind: str, rows: list[dict[str, Any]], filename: str, user: Any, request: Any) -> int:
-    """Create every row, or none: one transaction, duplicates re-checked against the database."""
+FIELDS = ("name_bn", "name_en", "designation_bn", "designation_en", "section_name_bn", "section_name_en",
+          "mobile", "phone", "email")
+
+
+def _apply(officer: Officer, values: dict[str, Any], *, blank_clears: bool) -> None:
+    for name in FIELDS:
+        value = values.get(name) or ""
+        if value or blank_clears:
+            setattr(officer, name, value)
+    officer.name = officer.name_bn
+    officer.designation = officer.designation_bn
+    if values.get("sort_order"):
+        officer.sort_order = int(values["sort_order"])
+    if values.get("joined_on"):
+        officer.joined_on = dt.date.fromisoformat(values["joined_on"])
+
+
+def save_rows(office: Any, kind: str, rows: list[dict[str, Any]], filename: str, user: Any, request: Any) -> Saved:
+    """Create the new people and update the changed ones, or nothing: one transaction, matches
+    and duplicates re-checked against the database, every change through ``save_content``
+    (a revision and an audit entry each)."""
     checked = [ImportRow(i + 1, dict(values)) for i, values in enumerate(rows)]
+    saved = Saved(0, 0)
     with transaction.atomic():
-        check_duplicates(checked, office)
+        check_duplicates(checked, office, kind)
         problems = [e for r in checked for e in r.errors]
         if problems:
             raise ImportFileError(_("ফাইল দেখার পর তালিকা বদলে গেছে: %(problems)s") % {"problems": "; ".join(problems[:5])})
         for row in checked:
-            v = row.values
-            officer = Officer(office=office, kind=kind)
-            for name in ("name_bn", "name_en", "designation_bn", "designation_en", "section_name_bn",
-                         "section_name_en", "mobile", "phone", "email"):
-                setattr(officer, name, v.get(name) or "")
-            officer.name = officer.name_bn or ""
-            officer.designation = officer.designation_bn or ""
-            if v.get("sort_order"):
-                officer.sort_order = int(v["sort_order"])
-            if v.get("joined_on"):
-                officer.joined_on = dt.date.fromisoformat(v["joined_on"])
+            if row.officer_id is None:
+                officer = Officer(office=office, kind=kind)
+                _apply(officer, row.values, blank_clears=True)
+                saved.created += 1
+            elif row.changes:
+                officer = Officer.objects.select_for_update().get(pk=row.officer_id, office=office)
+                _apply(officer, row.values, blank_clears=False)
+                saved.updated += 1
+            else:
+                continue
             save_content(officer, user, request, note={"import": filename})
         record(AuditEntry.Action.IMPORT, user, request, office=office,
-               changes={"file": filename, "rows": len(checked), "kind": kind})
-    return len(checked)
+               changes={"file": filename, "rows": len(checked), "kind": kind, "created": saved.created,
+                        "updated": saved.updated})
+    return saved
 
 
 def template_xlsx(kind: str) -> bytes:

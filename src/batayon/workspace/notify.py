@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from batayon.bangla.dates import format_date_bn
@@ -83,9 +85,44 @@ def send_notice(notice: Notice, base_url: str, user: Any = None, request: Any = 
     try:
         sent = notice_message(notice, base_url).send(fail_silently=False)
         result = SendResult(ok=bool(sent), recipients=recipients, error="" if sent else "not sent")
+        if result.ok:
+            Notice.objects.filter(pk=notice.pk).update(emailed_at=timezone.now(), mail_when_live=False)
     except Exception as exc:  # the mail server's problem must not become the editor's crash
         logger.exception("notice %s: e-mail to the distribution list failed", notice.pk)
         result = SendResult(ok=False, recipients=recipients, error=f"{type(exc).__name__}: {exc}"[:300])
     record(AuditEntry.Action.EMAIL, user, request, obj=notice,
            changes={"ok": result.ok, "to": len(recipients), "error": result.error})
     return result
+
+
+def mail_when_live(notice: Notice) -> bool:
+    """A notice published with a date in the future is mailed on that day, not now: mark it
+    for ``send_scheduled_notices`` and say so (True). False: it is live, mail it now."""
+    if not notice.is_scheduled:
+        return False
+    Notice.objects.filter(pk=notice.pk).update(mail_when_live=True)
+    return True
+
+
+def due_notices():
+    """Notices marked to be mailed when live whose day has come (not yet archived, not mailed)."""
+    return (Notice.objects.live().filter(mail_when_live=True, emailed_at__isnull=True)
+            .select_related("office").order_by("publish_date", "pk"))
+
+
+def send_due_notices(base_url: str) -> list[tuple[Notice, SendResult]]:
+    """Mail every due notice once. Each is claimed first (one UPDATE that only one runner can
+    win), so two runs at the same time never mail it twice; a failed send is released and
+    tried again on the next run. Every attempt is in the audit log (``send_notice``)."""
+    done = []
+    for notice in due_notices():
+        with transaction.atomic():
+            claimed = Notice.objects.filter(pk=notice.pk, mail_when_live=True, emailed_at__isnull=True).update(
+                emailed_at=timezone.now())
+        if not claimed:
+            continue
+        result = send_notice(notice, base_url)
+        if not result.ok:
+            Notice.objects.filter(pk=notice.pk).update(emailed_at=None)
+        done.append((notice, result))
+    return done

@@ -142,9 +142,23 @@ def _ooxml_kind(data: bytes) -> str:
     raise UploadRejected(_("এটি Word বা Excel ফাইল নয়।"))
 
 
-def identify(data: bytes) -> str:
-    """The real kind of ``data`` (pdf/jpeg/png/docx/xlsx), whatever it is called."""
+def only_these(allowed: frozenset[str]) -> str:
+    """The refusal that says what this field takes ("JPEG ছবি, PNG ছবি" for a photo)."""
+    names = ", ".join(str(KIND_NAMES[k]) for k in sorted(allowed))
+    return _("এই ধরনের ফাইল গ্রহণ করা হয় না; এখানে শুধু এই ধরনের ফাইল দেওয়া যায়: %(names)s।") % {"names": names}
+
+
+def size_label(n: int) -> str:
+    """A size limit as the interface shows it ("১০ মেগাবাইট" / "10 MB"): for help texts."""
+    return _mb(n)
+
+
+def identify(data: bytes, allowed: frozenset[str] | None = None) -> str:
+    """The real kind of ``data`` (pdf/jpeg/png/docx/xlsx), whatever it is called. With
+    ``allowed``, a file of another or unknown kind is refused naming what the field takes."""
     sniffed = _sniffed(data)
+    if allowed is not None and (sniffed not in ("zip", *allowed) or (sniffed == "zip" and not {"docx", "xlsx"} & allowed)):
+        raise UploadRejected(only_these(allowed))
     if sniffed == "pdf" and data.lstrip()[:5] == b"%PDF-":
         return "pdf"
     if sniffed == "jpeg" and data[:3] == b"\xff\xd8\xff":
@@ -153,6 +167,8 @@ def identify(data: bytes) -> str:
         return "png"
     if sniffed == "zip" and data[:4] == b"PK\x03\x04":
         return _ooxml_kind(data)
+    if allowed is not None:
+        raise UploadRejected(only_these(allowed))
     raise UploadRejected(_("এই ধরনের ফাইল গ্রহণ করা হয় না। শুধু PDF, JPEG, PNG, DOCX ও XLSX ফাইল দিন।"))
 
 
@@ -284,10 +300,10 @@ def clean_upload(
 ) -> CleanFile:
     """Check and neutralise one uploaded file; raise :class:`UploadRejected` (Bangla) if refused."""
     data = read_limited(f, max_bytes or (max_photo_bytes() if photo else max_upload_bytes()))
-    kind = identify(data)
+    # A field that takes every kind keeps the general refusal; a narrower one names its own.
+    kind = identify(data, None if allowed >= set(KIND_NAMES) else allowed)
     if kind not in allowed:
-        names = ", ".join(str(KIND_NAMES[k]) for k in sorted(allowed))
-        raise UploadRejected(_("এখানে শুধু এই ধরনের ফাইল দেওয়া যায়: %(kinds)s।") % {"kinds": names})
+        raise UploadRejected(only_these(allowed))
     if kind == "pdf":
         data = clean_pdf(data)
     elif kind in IMAGE_KINDS:

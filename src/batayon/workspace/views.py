@@ -39,7 +39,7 @@ from batayon.content.models import (
     Service,
 )
 from batayon.core.http import OfficeRequest
-from batayon.core.templatetags.bn import num
+from batayon.core.templatetags.bn import day, num
 from batayon.history.models import AuditEntry
 from batayon.history.services import (
     StaleEdit,
@@ -102,6 +102,10 @@ def _base_url(request: HttpRequest) -> str:
 def _mail_after_commit(request: HttpRequest, notice: Notice, results: list[notify.SendResult]) -> None:
     """Queue the notice's e-mail for after the commit; the outcome is shown to the editor."""
     if not notify.distribution_list(notice.office.notice_emails):
+        return
+    if notify.mail_when_live(notice):
+        messages.info(request, _("নোটিশটি %(day)s তারিখে পোর্টালে আসবে; সেদিনই ই-মেইলে পাঠানো হবে।")
+                      % {"day": day(notice.publish_date)})
         return
     base = _base_url(request)
     transaction.on_commit(lambda: results.append(notify.send_notice(notice, base, request.user, request)))
@@ -508,12 +512,16 @@ def officer_import(request: OfficeRequest, section: str) -> HttpResponse:
             messages.error(request, _("আগে ফাইলটি দিন ও যাচাই করুন।"))
             return redirect(request.path)
         try:
-            count = imports.save_rows(office, kind, pending["rows"], pending["filename"], request.user, request)
+            saved = imports.save_rows(office, kind, pending["rows"], pending["filename"], request.user, request)
         except imports.ImportFileError as exc:
             messages.error(request, _("কিছুই সংরক্ষণ হয়নি: %(error)s") % {"error": exc})
             return redirect(request.path)
         del request.session[key]
-        messages.success(request, _("%(count)sটি সারি যুক্ত হয়েছে।") % {"count": num(count)})
+        if saved.updated:
+            messages.success(request, _("%(created)sটি সারি যুক্ত ও %(updated)sজনের তথ্য হালনাগাদ হয়েছে।")
+                             % {"created": num(saved.created), "updated": num(saved.updated)})
+        else:
+            messages.success(request, _("%(count)sটি সারি যুক্ত হয়েছে।") % {"count": num(saved.created)})
         return redirect(_section_url(office, section))
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)
