@@ -188,7 +188,7 @@ def office_document(ctx: OfficeContext) -> SearchDocument:
             "title": bi(office.name_bn, office.name_en),
             "subtitle": tier_label(office.tier),
             "phones": [phone] if phone else [], "email": office.email, "url": portal_url(office),
-            "seat_of": seat_names(office), "seat_level": office.area.level if office.area_id else None,
+            "seat_of": seat_names(office), "seat_level": office.area.level if office.area is not None else None,
         },
     )
 

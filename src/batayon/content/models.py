@@ -25,7 +25,7 @@ from batayon.offices.models import Office, Tier
 from .sanitize import sanitize_html
 
 if TYPE_CHECKING:
-    from django_stubs_ext import StrPromise
+    from django_stubs_ext import StrOrPromise, StrPromise
 
 # The sections of every portal, as the portal, the rulebook and the workspace name them.
 SECTION_KEYS: tuple[str, ...] = (
@@ -107,7 +107,9 @@ def _shown(day: dt.date) -> str:
     return format_date_en(day) if (get_language() or "bn").startswith("en") else format_date_bn(day)
 
 
-def date_bounds_error(value: dt.date | None, earliest: dt.date, ahead: dt.timedelta, label: str) -> str | None:
+def date_bounds_error(
+    value: dt.date | None, earliest: dt.date, ahead: dt.timedelta, label: StrOrPromise
+) -> str | None:
     """The Bangla (or English) reason ``value`` is implausible, or None."""
     if value is None:
         return None

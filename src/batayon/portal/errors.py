@@ -7,7 +7,13 @@ page. The 500 page touches no database (the database may be why it is shown) and
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+)
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
@@ -28,7 +34,7 @@ def _office(request: HttpRequest):
         else:
             office_id = getattr(request, "office_id", None)
         return Office.objects.filter(pk=office_id).first() if office_id else None
-    except Exception:  # an error page must render whatever else is broken
+    except Exception:  # noqa: BLE001  # an error page must render whatever else is broken
         return None
 
 

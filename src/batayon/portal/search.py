@@ -30,6 +30,7 @@ from batayon.accounts.permissions import public_view
 from batayon.api.models import SearchDocument
 from batayon.api.search import search
 from batayon.content.models import DesignatedOfficer
+from batayon.core.http import OfficeRequest
 from batayon.offices.models import Area, Office, Tier
 
 from .views import _render, portal_view
@@ -113,7 +114,7 @@ def _area(level: int, code: str | None, parent: Area | None = None) -> Area | No
 
 @public_view
 @portal_view(office_required=False)
-def results(request: HttpRequest) -> HttpResponse:
+def results(request: OfficeRequest) -> HttpResponse:
     """``/<lang>/search/?q=…``: on an office's portal its own content (``scope=all``: every
     portal); on the national root every portal."""
     portal = request.portal
@@ -122,7 +123,7 @@ def results(request: HttpRequest) -> HttpResponse:
     found: list[Result] = []
     plan = None
     if q:
-        plan, hits = search(q, office_id=None if everywhere else portal.office.pk)
+        plan, hits = search(q, office_id=None if everywhere or portal.office is None else portal.office.pk)
         found = [Result.of(h, portal.lang) for h in hits[:PUBLIC_RESULTS]]
     context = {
         "q": q, "results": found, "plan": plan, "everywhere": everywhere,

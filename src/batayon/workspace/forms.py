@@ -13,7 +13,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from batayon.bangla.digits import to_latin_digits
-from batayon.core.templatetags.bn import num
 from batayon.content.models import (
     CharterExpectation,
     CharterGrievanceStep,
@@ -27,6 +26,7 @@ from batayon.content.models import (
     Project,
     Service,
 )
+from batayon.core.templatetags.bn import num
 from batayon.offices.models import Office
 
 from . import uploads

@@ -357,8 +357,8 @@ def _apply(officer: Officer, values: dict[str, Any], *, blank_clears: bool) -> N
         value = values.get(name) or ""
         if value or blank_clears:
             setattr(officer, name, value)
-    officer.name = officer.name_bn
-    officer.designation = officer.designation_bn
+    officer.name = officer.name_bn or ""
+    officer.designation = officer.designation_bn or ""
     if values.get("sort_order"):
         officer.sort_order = int(values["sort_order"])
     if values.get("joined_on"):
