@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "batayon.accounts",
     "batayon.content",
     "batayon.compliance",
+    "batayon.oversight",
     "batayon.workspace",
     "batayon.history",
     "batayon.portal",
@@ -281,3 +282,13 @@ API_RATE_WINDOW_SECONDS = int(os.environ.get("BATAYON_API_RATE_WINDOW", 60))
 # Behind our own load balancer, the header that carries the client's address
 # (e.g. HTTP_X_FORWARDED_FOR); empty: REMOTE_ADDR.
 API_CLIENT_IP_HEADER = os.environ.get("BATAYON_API_CLIENT_IP_HEADER", "")
+
+# Reminders and escalation (batayon remind, oversight app). Hours are Dhaka time; "days" are
+# working days (Friday, Saturday and the holiday calendar excluded).
+BATAYON_REMIND_HOUR = int(os.environ.get("BATAYON_REMIND_HOUR", 9))
+BATAYON_REMIND_DUE_SOON_DAYS = int(os.environ.get("BATAYON_REMIND_DUE_SOON_DAYS", 3))
+BATAYON_ESCALATE_HEAD_DAYS = int(os.environ.get("BATAYON_ESCALATE_HEAD_DAYS", 3))
+BATAYON_ESCALATE_SUPERVISOR_DAYS = int(os.environ.get("BATAYON_ESCALATE_SUPERVISOR_DAYS", 7))
+BATAYON_ESCALATE_STEP_DAYS = int(os.environ.get("BATAYON_ESCALATE_STEP_DAYS", 5))
+# Absolute links in e-mails point here.
+BATAYON_SITE_URL = os.environ.get("BATAYON_SITE_URL", "https://batayon.gov.bd")
