@@ -7,7 +7,8 @@ mails them and writes the ledger, so that nobody is ever mailed twice for the sa
 A line is (kind, office, item, level, period):
 - kind ``check``: a compliance check of the office that is failing (or due soon); its period
   is the day it started failing, so a new episode is a new thing to tell;
-- kind ``directive``: a directive the office has not complied with; its period is the deadline.
+- kind ``directive``: a directive the office has not complied with; its period is the deadline
+  while it falls due, and the day after the deadline once it is overdue (a new thing to tell).
 Level 0 goes to the office's editors, level 1 to its head after ``BATAYON_ESCALATE_HEAD_DAYS``
 working days overdue, level 2 to the supervisors of the supervising office (and of the agency,
 for a field office) after ``BATAYON_ESCALATE_SUPERVISOR_DAYS``, and one level further up the
@@ -24,6 +25,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -171,9 +173,10 @@ def plan(day: dt.date | None = None) -> Plan:
                     lines[user].append(Line(DIRECTIVE, office_id, directive_id, 0, deadline, "due"))
             continue
         overdue = index.between(deadline, day)
+        period = deadline + dt.timedelta(days=1)
         for user in editors.get(office_id, ()):
-            lines[user].append(Line(DIRECTIVE, office_id, directive_id, 0, deadline, "overdue", overdue))
-        escalate(DIRECTIVE, office_id, directive_id, deadline, "overdue", overdue)
+            lines[user].append(Line(DIRECTIVE, office_id, directive_id, 0, period, "overdue", overdue))
+        escalate(DIRECTIVE, office_id, directive_id, period, "overdue", overdue)
 
     # Nothing twice: drop what the ledger says was sent, and whoever had today's digest.
     sent = set(
@@ -352,7 +355,9 @@ def send(p: Plan, dry_run: bool = False, now: dt.datetime | None = None) -> Send
 def consume_flips(now: dt.datetime) -> int:
     """Directives follow the checks: re-derive the targets of offices whose checks flipped,
     then mark those flips processed."""
-    flips = Flip.objects.filter(processed__isnull=True, created__lte=now)
+    # Up to the newest flip now: one written while the job runs waits for the next run.
+    last = Flip.objects.aggregate(m=Max("pk"))["m"] or 0
+    flips = Flip.objects.filter(processed__isnull=True, pk__lte=last)
     office_ids = set(flips.values_list("office_id", flat=True).distinct())
     if office_ids:
         refresh_targets(office_ids=office_ids, now=now)

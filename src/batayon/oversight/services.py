@@ -99,6 +99,7 @@ def issue_directive(
     signatory_name: str = "",
     signatory_designation: str = "",
     user=None,
+    now: dt.datetime | None = None,
 ) -> Directive:
     """Create a directive, its items and one target row per office (set-based)."""
     issued_on = issued_on or timezone.localdate()
@@ -148,7 +149,7 @@ def issue_directive(
         ],
         batch_size=2000,
     )
-    refresh_targets([directive.pk])
+    refresh_targets([directive.pk], now=now)
     return directive
 
 
@@ -296,6 +297,7 @@ def refresh_targets(
         its = items.get(t.directive_id, [])
         states = [item_state(i, t.pk, t.office_id, t.office.tier, statuses, waived, confirmed) for i in its]
         before = (t.state, t.items_done, t.items_total, t.next_due, t.verified_at, t.met_deadline)
+        was_verified_at = t.verified_at
         t.state = derive_state(t.reported_at is not None, t.acknowledged_at is not None, states)
         t.items_done = sum(s in DONE_ITEM_STATES for s in states)
         t.items_total = len(states)
@@ -307,7 +309,10 @@ def refresh_targets(
             t.next_due = deadlines[t.directive_id]
         deadline = deadlines[t.directive_id]
         if t.met_deadline is None and today > deadline:
-            t.met_deadline = t.verified_at is not None and timezone.localdate(t.verified_at) <= deadline
+            # Complied by the deadline if it was (or is) verified on or before that day.
+            t.met_deadline = any(
+                v is not None and timezone.localdate(v) <= deadline for v in (was_verified_at, t.verified_at)
+            )
         if before != (t.state, t.items_done, t.items_total, t.next_due, t.verified_at, t.met_deadline):
             changed.append(t)
     DirectiveTarget.objects.bulk_update(
@@ -376,17 +381,26 @@ def report_done(target: DirectiveTarget, user, now: dt.datetime | None = None) -
     refresh_targets([target.directive_id], [target.office_id], now=now)
 
 
-def confirm_item(target: DirectiveTarget, item: DirectiveItem, user) -> None:
+def confirm_item(target: DirectiveTarget, item: DirectiveItem, user, now: dt.datetime | None = None) -> None:
+    now = now or timezone.now()
     if item.directive_id != target.directive_id or item.rules.exists():
         raise DirectiveError(_("শুধু যে বিষয় কোনো নিয়মে মাপা যায় না, তা নিশ্চিত করা যায়।"))
-    ItemConfirmation.objects.get_or_create(target=target, item=item, defaults={"confirmed_by": user})
-    refresh_targets([target.directive_id], [target.office_id])
+    ItemConfirmation.objects.get_or_create(
+        target=target, item=item, defaults={"confirmed_by": user, "confirmed_at": now}
+    )
+    refresh_targets([target.directive_id], [target.office_id], now=now)
 
 
 def grant_waiver(
-    target: DirectiveTarget, item: DirectiveItem, justification: str, expires_on: dt.date | None, user
+    target: DirectiveTarget,
+    item: DirectiveItem,
+    justification: str,
+    expires_on: dt.date | None,
+    user,
+    now: dt.datetime | None = None,
 ) -> Waiver:
-    today = timezone.localdate()
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     if item.directive_id != target.directive_id:
         raise DirectiveError(_("বিষয়টি এই নির্দেশনার নয়।"))
     if not justification.strip():
@@ -394,7 +408,8 @@ def grant_waiver(
     if expires_on is None or expires_on < today:
         raise DirectiveError(_("অব্যাহতির মেয়াদ আজ বা পরের কোনো তারিখ হতে হবে।"))
     waiver = Waiver.objects.create(
-        target=target, item=item, justification=justification.strip(), expires_on=expires_on, granted_by=user
+        target=target, item=item, justification=justification.strip(), expires_on=expires_on, granted_by=user,
+        created_at=now,
     )
-    refresh_targets([target.directive_id], [target.office_id])
+    refresh_targets([target.directive_id], [target.office_id], now=now)
     return waiver
