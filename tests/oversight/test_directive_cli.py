@@ -18,9 +18,22 @@ pytestmark = pytest.mark.django_db
 
 def test_issue_to_the_unions_of_an_upazila_in_working_days(rules, kushtia_dc, uno_sadar):
     out = run_command(
-        "directive", "issue", "--from", kushtia_dc.domain, "--under", uno_sadar.domain, "--tier", "union",
-        "--rules", "notices-fresh,officers-list", "--working-days", "7", "--date", "2020-09-28",
-        "--subject", "জাতীয় তথ্য বাতায়ন হাল-নাগাদকরণ প্রসঙ্গে",
+        "directive",
+        "issue",
+        "--from",
+        kushtia_dc.domain,
+        "--under",
+        uno_sadar.domain,
+        "--tier",
+        "union",
+        "--rules",
+        "notices-fresh,officers-list",
+        "--working-days",
+        "7",
+        "--date",
+        "2020-09-28",
+        "--subject",
+        "জাতীয় তথ্য বাতায়ন হাল-নাগাদকরণ প্রসঙ্গে",
     )
     unions = Office.objects.filter(tier=Tier.UNION, upazila_id=uno_sadar.area_id).count()
     directive = Directive.objects.get()
@@ -40,13 +53,28 @@ def test_issue_to_the_unions_of_an_upazila_in_working_days(rules, kushtia_dc, un
 
 def test_the_seed_001_preset_and_a_date_deadline(rules, kushtia_dc):
     out = run_command(
-        "directive", "issue", "--from", kushtia_dc.domain, "--tier", "upazila", "--preset", "seed-001",
-        "--deadline", "2020-10-15", "--date", "2020-09-28", "--subject", "হাল-নাগাদকরণ",
+        "directive",
+        "issue",
+        "--from",
+        kushtia_dc.domain,
+        "--tier",
+        "upazila",
+        "--preset",
+        "seed-001",
+        "--deadline",
+        "2020-10-15",
+        "--date",
+        "2020-09-28",
+        "--subject",
+        "হাল-নাগাদকরণ",
     )
     directive = Directive.objects.get()
     assert "deadline=2020-10-15" in out and "items=9" in out
     assert [i.label for i in directive.items.all()] == list("কখগঘঙচছজঝ")
-    assert directive.targets.count() == Office.objects.filter(tier=Tier.UPAZILA, district_id=kushtia_dc.area_id).count()
+    assert (
+        directive.targets.count()
+        == Office.objects.filter(tier=Tier.UPAZILA, district_id=kushtia_dc.area_id).count()
+    )
     assert directive.working_days is None
 
 
@@ -61,12 +89,23 @@ def test_the_seed_001_preset_and_a_date_deadline(rules, kushtia_dc):
 )
 def test_bad_input_is_refused_in_bangla_and_nothing_is_written(rules, kushtia_dc, args, message):
     with pytest.raises(CommandError, match=message):
-        run_command("directive", "issue", "--from", kushtia_dc.domain, "--date", "2020-09-28",
-                    "--subject", "x", *args)
+        run_command(
+            "directive", "issue", "--from", kushtia_dc.domain, "--date", "2020-09-28", "--subject", "x", *args
+        )
     assert not Directive.objects.exists()
 
 
 def test_a_union_cannot_issue(rules, union_office):
     with pytest.raises(CommandError, match="নির্দেশনা দিতে পারে না"):
-        run_command("directive", "issue", "--from", union_office.domain, "--rules", "notices-fresh",
-                    "--working-days", "3", "--subject", "x")
+        run_command(
+            "directive",
+            "issue",
+            "--from",
+            union_office.domain,
+            "--rules",
+            "notices-fresh",
+            "--working-days",
+            "3",
+            "--subject",
+            "x",
+        )

@@ -8,7 +8,12 @@ import datetime as dt
 import pytest
 from django.core.management.base import CommandError
 
-from batayon.oversight.holidays import add_working_days, holidays_between, is_working_day, working_days_between
+from batayon.oversight.holidays import (
+    add_working_days,
+    holidays_between,
+    is_working_day,
+    working_days_between,
+)
 from batayon.oversight.models import Holiday
 
 from .conftest import run_command
@@ -32,8 +37,14 @@ def test_fixed_national_holidays_are_built_in():
     # Victory Day, Wednesday 16 December 2020: one working day after Tuesday the 15th is Thursday.
     assert not is_working_day(dt.date(2020, 12, 16))
     assert add_working_days(dt.date(2020, 12, 15), 1) == dt.date(2020, 12, 17)
-    assert {dt.date(2024, 2, 21), dt.date(2024, 3, 26), dt.date(2024, 4, 14), dt.date(2024, 5, 1),
-            dt.date(2024, 12, 16), dt.date(2024, 12, 25)} <= holidays_between(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert {
+        dt.date(2024, 2, 21),
+        dt.date(2024, 3, 26),
+        dt.date(2024, 4, 14),
+        dt.date(2024, 5, 1),
+        dt.date(2024, 12, 16),
+        dt.date(2024, 12, 25),
+    } <= holidays_between(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
 
 def test_friday_and_saturday_are_off():
@@ -43,8 +54,10 @@ def test_friday_and_saturday_are_off():
 
 def test_holiday_file_loads(tmp_path):
     path = tmp_path / "2025.csv"
-    path.write_text("date,name_bn,name_en\n2025-03-31,ঈদুল ফিতর,Eid ul-Fitr\n2025-10-02,দুর্গাপূজা,Durga Puja\n",
-                    encoding="utf-8")
+    path.write_text(
+        "date,name_bn,name_en\n2025-03-31,ঈদুল ফিতর,Eid ul-Fitr\n2025-10-02,দুর্গাপূজা,Durga Puja\n",
+        encoding="utf-8",
+    )
     assert run_command("holidays", "load", str(path)).strip() == "created=2 updated=0"
     assert Holiday.objects.get(date=dt.date(2025, 3, 31)).name_en == "Eid ul-Fitr"
     assert "2025-10-02 দুর্গাপূজা" in run_command("holidays", "list", "--year", "2025")
@@ -63,10 +76,16 @@ def test_holiday_file_with_an_error_loads_nothing(tmp_path):
 
 
 def test_the_administrator_enters_holidays_in_the_admin(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("root", "root@batayon.gov.bd", "a-long-test-password-1")
+    admin = django_user_model.objects.create_superuser(
+        "root", "root@batayon.gov.bd", "a-long-test-password-1"
+    )
     from tests.workspace.helpers import signed_in
 
     c = signed_in(admin, verified=True)
-    r = c.post("/admin/oversight/holiday/add/", {"date": "2025-06-07", "name_bn": "ঈদুল আযহা", "name_en": "Eid"})
+    r = c.post(
+        "/admin/oversight/holiday/add/", {"date": "2025-06-07", "name_bn": "ঈদুল আযহা", "name_en": "Eid"}
+    )
     assert r.status_code == 302, r.content[:500]
-    assert not is_working_day(dt.date(2025, 6, 7)) and Holiday.objects.filter(date=dt.date(2025, 6, 7)).exists()
+    assert (
+        not is_working_day(dt.date(2025, 6, 7)) and Holiday.objects.filter(date=dt.date(2025, 6, 7)).exists()
+    )

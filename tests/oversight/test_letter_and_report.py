@@ -65,7 +65,9 @@ def test_letter_html(directive, dc_supervisor, kushtia_dc):
 
 
 @needs_poppler
-def test_letter_pdf_reads_as_the_letter_with_bangla_fonts_embedded(directive, dc_supervisor, kushtia_dc, tmp_path):
+def test_letter_pdf_reads_as_the_letter_with_bangla_fonts_embedded(
+    directive, dc_supervisor, kushtia_dc, tmp_path
+):
     r = signed_in(dc_supervisor).get(f"/oversight/{kushtia_dc.domain}/directives/{directive.pk}/letter.pdf")
     assert r["Content-Type"] == "application/pdf"
     text, fonts = pdf_text(r.content, tmp_path)
@@ -73,8 +75,16 @@ def test_letter_pdf_reads_as_the_letter_with_bangla_fonts_embedded(directive, dc
     # (ে, ি), so the assertions use words without them.
     squeezed = text.replace(" ", "")
     assert "গণপ্রজাতন্ত্রীবাংলাদেশসরকার" in squeezed
-    for expected in ["৫৬.০৪.৫০০০.০০১.৯৯.০০১.১৮-৮৯", "১৪২৭ বঙ্গাব্দ", "২০২০ খ্রিষ্টাব্দ", "ক)", "ঝ) শুদ্ধাচার কৌশল বাস্তবায়ন",
-                     "তথ্য প্রদানকারী", "৭ অ", "কুষ্টিয়া"]:
+    for expected in [
+        "৫৬.০৪.৫০০০.০০১.৯৯.০০১.১৮-৮৯",
+        "১৪২৭ বঙ্গাব্দ",
+        "২০২০ খ্রিষ্টাব্দ",
+        "ক)",
+        "ঝ) শুদ্ধাচার কৌশল বাস্তবায়ন",
+        "তথ্য প্রদানকারী",
+        "৭ অ",
+        "কুষ্টিয়া",
+    ]:
         assert expected in text, expected
     bengali = [line for line in fonts.splitlines() if "Bengali" in line]
     assert bengali and all(" yes " in line for line in bengali), fonts

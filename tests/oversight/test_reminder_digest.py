@@ -10,7 +10,7 @@ import pytest
 from batayon.compliance.models import Flip
 from batayon.oversight.models import Digest, SentReminder
 
-from .conftest import at, subject_of, evaluate_at, html_part, make_user, run_command, text_part
+from .conftest import at, evaluate_at, html_part, make_user, run_command, subject_of, text_part
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_one_digest_per_editor_with_links(smtp, hatash, editor):
     message = smtp.to("editor@hatash.gov.bd")[0]
     # The subject is Bangla, RFC 2047-encoded on the wire, and decodes back.
     raw = smtp.envelopes[0].original_content.decode("utf-8")
-    assert re.search(r"^Subject:\s+=\?utf-8\?b\?", raw, re.M)  # RFC 2047 encoded words
+    assert re.search(r"^Subject:\s+=\?utf-8\?b\?", raw, re.MULTILINE)  # RFC 2047 encoded words
     assert subject_of(message).startswith("বাতায়ন: পোর্টাল হালনাগাদের তাগিদ")
     text, html = text_part(message), html_part(message)
     assert "কর্মকর্তাদের তালিকা" in text and "নেই" in text

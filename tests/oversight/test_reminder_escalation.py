@@ -12,15 +12,18 @@ from batayon.offices.models import Office, Tier
 from batayon.oversight.reminders import plan, supervisor_map
 from batayon.oversight.services import ItemSpec, issue_directive
 
-from .conftest import at, subject_of, evaluate_at, html_part, make_user, run_command, text_part
+from .conftest import at, evaluate_at, html_part, make_user, run_command, subject_of, text_part
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def people(rules, union_office, uno_sadar, kushtia_dc, editor, head, supervisor):
-    for user, address in [(editor, "editor@hatash.gov.bd"), (head, "chairman@hatash.gov.bd"),
-                          (supervisor, "uno@sadar.kushtia.gov.bd")]:
+    for user, address in [
+        (editor, "editor@hatash.gov.bd"),
+        (head, "chairman@hatash.gov.bd"),
+        (supervisor, "uno@sadar.kushtia.gov.bd"),
+    ]:
         user.email = address
         user.save()
     dc = make_user("dc-programmer", "supervisor", kushtia_dc, email="programmer@kushtia.gov.bd")
@@ -51,7 +54,11 @@ def test_escalation_head_then_uno_then_dc(smtp, people):
 
 
 def test_a_supervisor_gets_one_digest_for_the_whole_subtree(smtp, people, union_office, uno_sadar):
-    other = Office.objects.filter(tier=Tier.UNION, upazila_id=uno_sadar.area_id).exclude(pk=union_office.pk).first()
+    other = (
+        Office.objects.filter(tier=Tier.UNION, upazila_id=uno_sadar.area_id)
+        .exclude(pk=union_office.pk)
+        .first()
+    )
     evaluate_at(other, at(2025, 1, 5))
     run_command("remind", "--date", "2025-01-14")
     to_uno = smtp.to("uno@sadar.kushtia.gov.bd")
@@ -62,9 +69,15 @@ def test_a_supervisor_gets_one_digest_for_the_whole_subtree(smtp, people, union_
 
 
 def test_an_overdue_directive_escalates(smtp, people, union_office, uno_sadar):
-    directive = issue_directive(issuer=uno_sadar, chosen=[union_office.pk], subject="সেবা বক্স হাল-নাগাদ",
-                                items=[ItemSpec("সেবা বক্স", ("service-box",))],
-                                issued_on=dt.date(2025, 1, 5), working_days=2, now=at(2025, 1, 5))
+    directive = issue_directive(
+        issuer=uno_sadar,
+        chosen=[union_office.pk],
+        subject="সেবা বক্স হাল-নাগাদ",
+        items=[ItemSpec("সেবা বক্স", ("service-box",))],
+        issued_on=dt.date(2025, 1, 5),
+        working_days=2,
+        now=at(2025, 1, 5),
+    )
     assert directive.deadline == dt.date(2025, 1, 7)
     run_command("remind", "--date", "2025-01-05")
     text = text_part(smtp.to("editor@hatash.gov.bd")[0])
@@ -76,7 +89,9 @@ def test_an_overdue_directive_escalates(smtp, people, union_office, uno_sadar):
 
 
 def test_a_field_office_escalates_to_its_agency_too(rules, uno_sadar):
-    field = Office.objects.filter(tier=Tier.UPAZILA_FIELD, upazila_id=uno_sadar.area_id, agency__isnull=False).first()
+    field = Office.objects.filter(
+        tier=Tier.UPAZILA_FIELD, upazila_id=uno_sadar.area_id, agency__isnull=False
+    ).first()
     if field is None:
         pytest.skip("no field office with an agency in the registry")
     make_user("field-editor", "editor", field, email="field@x.gov.bd")
@@ -89,12 +104,19 @@ def test_a_field_office_escalates_to_its_agency_too(rules, uno_sadar):
 
 
 def test_supervisor_map_matches_office_supervisor(union_office, uno_sadar, kushtia_dc):
-    rows = list(Office.objects.values_list("pk", "tier", "area_id", "upazila_id", "district_id", "division_id",
-                                           "agency_id", "org_parent_id"))
+    rows = list(
+        Office.objects.values_list(
+            "pk", "tier", "area_id", "upazila_id", "district_id", "division_id", "agency_id", "org_parent_id"
+        )
+    )
     sup = supervisor_map(rows)
-    for office in [union_office, uno_sadar, kushtia_dc,
-                   Office.objects.filter(tier=Tier.UPAZILA_FIELD).first(),
-                   Office.objects.filter(tier=Tier.DISTRICT_FIELD).first(),
-                   Office.objects.filter(tier=Tier.AGENCY).first()]:
+    for office in [
+        union_office,
+        uno_sadar,
+        kushtia_dc,
+        Office.objects.filter(tier=Tier.UPAZILA_FIELD).first(),
+        Office.objects.filter(tier=Tier.DISTRICT_FIELD).first(),
+        Office.objects.filter(tier=Tier.AGENCY).first(),
+    ]:
         expected = office.supervisor
         assert sup.get(office.pk) == (expected.pk if expected else None), office.domain

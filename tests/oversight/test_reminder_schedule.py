@@ -37,7 +37,7 @@ def test_not_before_the_hour(smtp, editor_with_mail, settings):
     now = timezone.localtime()
     settings.BATAYON_REMIND_HOUR = 24  # never reached today
     out = run_command("remind")
-    assert f"not before 24:00" in out and smtp.envelopes == []
+    assert "not before 24:00" in out and smtp.envelopes == []
     assert now.date() == timezone.localdate()
 
 

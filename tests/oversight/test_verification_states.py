@@ -45,7 +45,9 @@ def state(directive, office) -> DirectiveTarget:
     return DirectiveTarget.objects.get(directive=directive, office=office)
 
 
-def test_report_contradicted_then_needs_confirmation_then_verified(directive, union_office, supervisor, editor):
+def test_report_contradicted_then_needs_confirmation_then_verified(
+    directive, union_office, supervisor, editor
+):
     target = state(directive, union_office)
     assert directive.deadline == dt.date(2025, 1, 12)  # Sun 5 → Mon..Thu, Sun 12 (Fri/Sat off)
     assert target.state == TargetState.PENDING
@@ -85,7 +87,7 @@ def test_verification_is_continuous_after_the_report(directive, union_office, su
     target = state(directive, union_office)
     assert target.state == TargetState.CONTRADICTED and target.verified_at is None
     assert target.met_deadline is True  # it had complied when the deadline passed
-    assert [row.state for row in target_items(target)][0] == ITEM_FAILING
+    assert target_items(target)[0].state == ITEM_FAILING
 
 
 def test_late_when_not_done_by_the_deadline(directive, union_office, editor):
@@ -97,14 +99,19 @@ def test_late_when_not_done_by_the_deadline(directive, union_office, editor):
     report_done(target, editor, now=at(2025, 1, 15))
     target = state(directive, union_office)
     assert target.state == TargetState.NEEDS_CONFIRMATION and target.is_late()
-    assert [row.state for row in target_items(target)][0] == ITEM_OK
+    assert target_items(target)[0].state == ITEM_OK
 
 
 def test_an_item_a_rule_does_not_apply_to_is_not_held_against_the_office(rules, kushtia_dc, union_office):
     # The APA rule is not for union parishads (rulebook tiers): the item counts as done there.
     directive = issue_directive(
-        issuer=kushtia_dc, chosen=[union_office.pk], subject="এপিএ", items=[ItemSpec("এপিএ", ("apa-current-fy",))],
-        issued_on=dt.date(2025, 1, 5), working_days=3, now=at(2025, 1, 5),
+        issuer=kushtia_dc,
+        chosen=[union_office.pk],
+        subject="এপিএ",
+        items=[ItemSpec("এপিএ", ("apa-current-fy",))],
+        issued_on=dt.date(2025, 1, 5),
+        working_days=3,
+        now=at(2025, 1, 5),
     )
     evaluate_at(union_office, at(2025, 1, 5))
     refresh_targets([directive.pk], now=at(2025, 1, 5))

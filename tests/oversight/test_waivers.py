@@ -21,15 +21,18 @@ from batayon.oversight.services import (
     target_items,
 )
 
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def target(rules, uno_sadar, union_office, editor):
     directive = issue_directive(
-        issuer=uno_sadar, chosen=[union_office.pk], subject="নোটিশ", items=[ItemSpec("নোটিশ", ("notices-fresh",))],
-        issued_on=timezone.localdate(), working_days=5,
+        issuer=uno_sadar,
+        chosen=[union_office.pk],
+        subject="নোটিশ",
+        items=[ItemSpec("নোটিশ", ("notices-fresh",))],
+        issued_on=timezone.localdate(),
+        working_days=5,
     )
     t = DirectiveTarget.objects.get(directive=directive)
     report_done(t, editor)
@@ -57,10 +60,11 @@ def test_a_waiver_counts_until_it_lapses(target, supervisor):
     "justification, expires, message",
     [("", 5, "কারণ লিখুন"), ("কারণ", -1, "মেয়াদ"), ("কারণ", None, "মেয়াদ")],
 )
-def test_a_waiver_needs_a_justification_and_a_future_expiry(target, supervisor, justification, expires, message):
+def test_a_waiver_needs_a_justification_and_a_future_expiry(
+    target, supervisor, justification, expires, message
+):
     item = target.directive.items.get()
     expires_on = None if expires is None else timezone.localdate() + dt.timedelta(days=expires)
     with pytest.raises(DirectiveError, match=message):
         grant_waiver(target, item, justification, expires_on, supervisor)
     assert not target.waivers.exists()
-

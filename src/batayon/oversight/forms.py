@@ -15,7 +15,9 @@ class DirectiveForm(forms.Form):
     body = forms.CharField(label=_("পত্রের মূল অংশ"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
     memo_number = forms.CharField(label=_("স্মারক নম্বর"), max_length=100, required=False)
     issued_on = forms.DateField(label=_("জারির তারিখ"), widget=forms.DateInput(attrs={"type": "date"}))
-    working_days = forms.IntegerField(label=_("কত কর্মদিবসের মধ্যে"), min_value=1, max_value=200, required=False)
+    working_days = forms.IntegerField(
+        label=_("কত কর্মদিবসের মধ্যে"), min_value=1, max_value=200, required=False
+    )
     deadline = forms.DateField(
         label=_("অথবা নির্দিষ্ট তারিখ"), widget=forms.DateInput(attrs={"type": "date"}), required=False
     )

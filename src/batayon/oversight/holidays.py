@@ -112,7 +112,7 @@ def parse_holidays(text: str) -> list[HolidayRow]:
             day = dt.date.fromisoformat(raw.get("date", ""))
         except ValueError:
             errors.append(
-                _("লাইন %(line)s: তারিখ \"%(value)s\" সঠিক নয় (YYYY-MM-DD লিখুন)।")
+                _('লাইন %(line)s: তারিখ "%(value)s" সঠিক নয় (YYYY-MM-DD লিখুন)।')
                 % {"line": line, "value": raw.get("date", "")}
             )
             continue

@@ -199,7 +199,9 @@ class ReminderPreference(models.Model):
     """How often a user wants the digest, and in which language. Escalations addressed to
     them are mandatory and come whatever the frequency."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_pref")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_pref"
+    )
     frequency = models.CharField(max_length=8, choices=Frequency.choices, default=Frequency.DAILY)
     language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="bn")
 

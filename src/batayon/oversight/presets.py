@@ -25,9 +25,7 @@ PRESETS: dict[str, tuple[str, list[PresetItem]]] = {
             PresetItem("খ", "নোটিশ বোর্ড নিয়মিত হাল-নাগাদ।", ("notices-fresh",)),
             PresetItem("গ", "সিটিজেন চার্টার আপলোড।", ("charter-present",)),
             PresetItem("ঘ", "সেবার তালিকা সন্নিবেশ/হাল-নাগাদ।", ("services-list",)),
-            PresetItem(
-                "ঙ", "তথ্য প্রদানকারী কর্মকর্তা ও আপীল কর্তৃপক্ষের তথ্য হাল-নাগাদ।", ("rti-officer", "rti-appeal")
-            ),
+            PresetItem("ঙ", "তথ্য প্রদানকারী কর্মকর্তা ও আপীল কর্তৃপক্ষের তথ্য হাল-নাগাদ।", ("rti-officer", "rti-appeal")),
             PresetItem("চ", "বার্ষিক কর্মসম্পাদন চুক্তি (এপিএ) আপলোড।", ("apa-current-fy",)),
             PresetItem("ছ", "প্রকল্পের তথ্য (যদি থাকে) সন্নিবেশ করা।", ("projects",)),
             PresetItem("জ", "অনিক ও আপীল কর্মকর্তার তথ্য হাল-নাগাদ।", ("grs-anik", "grs-appeal")),
@@ -37,7 +35,7 @@ PRESETS: dict[str, tuple[str, list[PresetItem]]] = {
 }
 
 # ক, খ, গ… — how a Bangla letter numbers its items.
-BANGLA_LABELS = "ক খ গ ঘ ঙ চ ছ জ ঝ ঞ ট ঠ ড ঢ ণ ত থ দ ধ ন প ফ ব ভ ম য র ল শ ষ স হ".split()
+BANGLA_LABELS = ["ক", "খ", "গ", "ঘ", "ঙ", "চ", "ছ", "জ", "ঝ", "ঞ", "ট", "ঠ", "ড", "ঢ", "ণ", "ত", "থ", "দ", "ধ", "ন", "প", "ফ", "ব", "ভ", "ম", "য", "র", "ল", "শ", "ষ", "স", "হ"]
 
 
 def label_for(position: int) -> str:

@@ -35,7 +35,15 @@ from batayon.compliance.models import CheckStatus, Flip, Rule
 from batayon.offices.models import Office, Tier
 
 from .holidays import WorkingDayIndex, is_working_day
-from .models import Digest, Directive, DirectiveTarget, Frequency, ReminderPreference, SentReminder, TargetState
+from .models import (
+    Digest,
+    Directive,
+    DirectiveTarget,
+    Frequency,
+    ReminderPreference,
+    SentReminder,
+    TargetState,
+)
 from .reasons import FAILING, status_label
 from .services import refresh_targets
 
@@ -127,11 +135,16 @@ def plan(day: dt.date | None = None) -> Plan:
     sup_of = supervisor_map(rows)
     agency_of = {r[0]: r[6] for r in rows if r[1] in FIELD_TIERS and r[6] is not None}
 
-    people: dict[str, dict[int, list[int]]] = {Role.EDITOR: defaultdict(list), Role.HEAD: defaultdict(list),
-                                               Role.SUPERVISOR: defaultdict(list)}
-    for user_id, office_id, role in Membership.objects.filter(
-        role__in=list(people), user__is_active=True
-    ).exclude(user__email="").values_list("user_id", "office_id", "role"):
+    people: dict[str, dict[int, list[int]]] = {
+        Role.EDITOR: defaultdict(list),
+        Role.HEAD: defaultdict(list),
+        Role.SUPERVISOR: defaultdict(list),
+    }
+    for user_id, office_id, role in (
+        Membership.objects.filter(role__in=list(people), user__is_active=True)
+        .exclude(user__email="")
+        .values_list("user_id", "office_id", "role")
+    ):
         people[role][office_id].append(user_id)
     editors, heads, supervisors = people[Role.EDITOR], people[Role.HEAD], people[Role.SUPERVISOR]
 
@@ -185,12 +198,16 @@ def plan(day: dt.date | None = None) -> Plan:
         )
     )
     had_digest = set(Digest.objects.filter(day=day).values_list("recipient_id", flat=True))
-    weekly = set(ReminderPreference.objects.filter(frequency=Frequency.WEEKLY).values_list("user_id", flat=True))
+    weekly = set(
+        ReminderPreference.objects.filter(frequency=Frequency.WEEKLY).values_list("user_id", flat=True)
+    )
     weekly_today = weekly_day(day) == day
     for user, user_lines in lines.items():
         if user in had_digest:
             continue
-        fresh = list({(user, *line.key): line for line in user_lines if (user, *line.key) not in sent}.values())
+        fresh = list(
+            {(user, *line.key): line for line in user_lines if (user, *line.key) not in sent}.values()
+        )
         if user in weekly and not weekly_today:
             # Weekly readers wait for their day, except for escalations, which are mandatory.
             mandatory = [line for line in fresh if line.level > 0]
@@ -238,7 +255,9 @@ def _blocks(lines: list[Line], offices: dict[int, Office], rules: dict[int, Rule
                         "overdue": line.overdue,
                         "since": line.period,
                         "link": site_url(
-                            reverse("workspace:list", kwargs={"domain": office.domain, "section": rule.section})
+                            reverse(
+                                "workspace:list", kwargs={"domain": office.domain, "section": rule.section}
+                            )
                         ),
                     }
                 )
@@ -252,7 +271,9 @@ def _blocks(lines: list[Line], offices: dict[int, Office], rules: dict[int, Rule
                         "deadline": directive.deadline,
                         "overdue": line.overdue,
                         "issuer": directive.issuer,
-                        "link": site_url(reverse("oversight:target", kwargs={"domain": office.domain, "pk": directive.pk})),
+                        "link": site_url(
+                            reverse("oversight:target", kwargs={"domain": office.domain, "pk": directive.pk})
+                        ),
                     }
                 )
         counts = Counter(r["kind"] for r in rows)
@@ -299,7 +320,9 @@ def send(p: Plan, dry_run: bool = False, now: dt.datetime | None = None) -> Send
     now = now or timezone.now()
     result = SendResult()
     users = {u.pk: u for u in get_user_model().objects.filter(pk__in=p.digests.keys())}
-    langs = dict(ReminderPreference.objects.filter(user_id__in=p.digests.keys()).values_list("user_id", "language"))
+    langs = dict(
+        ReminderPreference.objects.filter(user_id__in=p.digests.keys()).values_list("user_id", "language")
+    )
     office_ids = {line.office_id for lines in p.digests.values() for line in lines}
     rule_ids = {line.item_id for lines in p.digests.values() for line in lines if line.kind == CHECK}
     directive_ids = {line.item_id for lines in p.digests.values() for line in lines if line.kind == DIRECTIVE}
@@ -364,7 +387,9 @@ def consume_flips(now: dt.datetime) -> int:
     return flips.update(processed=now)
 
 
-def run(day: dt.date | None = None, dry_run: bool = False, now: dt.datetime | None = None) -> tuple[Plan, SendResult]:
+def run(
+    day: dt.date | None = None, dry_run: bool = False, now: dt.datetime | None = None
+) -> tuple[Plan, SendResult]:
     now = now or timezone.now()
     day = day or timezone.localdate(now)
     if not dry_run:

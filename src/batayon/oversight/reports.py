@@ -109,8 +109,10 @@ def report_xlsx(directive: Directive, lang: str = "bn") -> bytes:
     yes, no = _("হ্যাঁ"), _("না")
 
     def when(value: dt.datetime | None) -> str:
-        return format_date_bn(timezone.localdate(value)) if value and lang != "en" else (
-            f"{timezone.localdate(value):%d/%m/%Y}" if value else ""
+        return (
+            format_date_bn(timezone.localdate(value))
+            if value and lang != "en"
+            else (f"{timezone.localdate(value):%d/%m/%Y}" if value else "")
         )
 
     header = [

@@ -35,12 +35,14 @@ class ItemSpec:
     label: str = ""
 
 
-def items_from(rule_codes: Iterable[str] = (), preset: str | None = None, free: Iterable[str] = ()) -> list[ItemSpec]:
+def items_from(
+    rule_codes: Iterable[str] = (), preset: str | None = None, free: Iterable[str] = ()
+) -> list[ItemSpec]:
     """The checklist: a preset's items, then one item per rule code, then free-text items."""
     items: list[ItemSpec] = []
     if preset:
         if preset not in PRESETS:
-            raise DirectiveError(_("\"%(name)s\" নামে কোনো প্রস্তুত তালিকা নেই।") % {"name": preset})
+            raise DirectiveError(_('"%(name)s" নামে কোনো প্রস্তুত তালিকা নেই।') % {"name": preset})
         items += [ItemSpec(p.text, p.rules, p.label) for p in PRESETS[preset][1]]
     codes = [c.strip() for c in rule_codes if c.strip()]
     if codes:
@@ -54,7 +56,10 @@ def items_from(rule_codes: Iterable[str] = (), preset: str | None = None, free: 
 
 
 def target_offices(
-    issuer: Office, under: Office | None = None, tiers: Iterable[str] = (), chosen: Iterable[int] | None = None
+    issuer: Office,
+    under: Office | None = None,
+    tiers: Iterable[str] = (),
+    chosen: Iterable[int] | None = None,
 ):
     """The offices a directive goes to: a subtree under the issuer (optionally by tier) or a
     chosen set, always within what the issuer supervises, never the issuer itself."""
@@ -249,13 +254,14 @@ def _context(directive_ids: list[int], target_filter: Q, today: dt.date):
     target_offices = DirectiveTarget.objects.filter(target_filter).values("office_id")
     statuses = {
         (o, r): s
-        for o, r, s in CheckStatus.objects.filter(office_id__in=target_offices, rule_id__in=rule_ids).values_list(
-            "office_id", "rule_id", "status"
-        )
+        for o, r, s in CheckStatus.objects.filter(
+            office_id__in=target_offices, rule_id__in=rule_ids
+        ).values_list("office_id", "rule_id", "status")
     }
     waived = set(
-        Waiver.objects.filter(target__in=DirectiveTarget.objects.filter(target_filter), expires_on__gte=today)
-        .values_list("target_id", "item_id")
+        Waiver.objects.filter(
+            target__in=DirectiveTarget.objects.filter(target_filter), expires_on__gte=today
+        ).values_list("target_id", "item_id")
     )
     confirmed = set(
         ItemConfirmation.objects.filter(target__in=DirectiveTarget.objects.filter(target_filter)).values_list(
@@ -284,16 +290,33 @@ def refresh_targets(
         target_filter &= Q(directive__deadline__gte=today - dt.timedelta(days=60)) | ~Q(
             state=TargetState.VERIFIED
         )
-    ids = list(DirectiveTarget.objects.filter(target_filter).values_list("directive_id", flat=True).distinct())
+    ids = list(
+        DirectiveTarget.objects.filter(target_filter).values_list("directive_id", flat=True).distinct()
+    )
     if not ids:
         return 0
     items, statuses, waived, confirmed = _context(ids, target_filter, today)
     deadlines = dict(Directive.objects.filter(pk__in=ids).values_list("pk", "deadline"))
     changed = []
-    for t in DirectiveTarget.objects.filter(target_filter).select_related(None).only(
-        "pk", "directive_id", "office_id", "office__tier", "acknowledged_at", "reported_at", "verified_at",
-        "state", "items_done", "items_total", "next_due", "met_deadline",
-    ).select_related("office"):
+    for t in (
+        DirectiveTarget.objects.filter(target_filter)
+        .select_related(None)
+        .only(
+            "pk",
+            "directive_id",
+            "office_id",
+            "office__tier",
+            "acknowledged_at",
+            "reported_at",
+            "verified_at",
+            "state",
+            "items_done",
+            "items_total",
+            "next_due",
+            "met_deadline",
+        )
+        .select_related("office")
+    ):
         its = items.get(t.directive_id, [])
         states = [item_state(i, t.pk, t.office_id, t.office.tier, statuses, waived, confirmed) for i in its]
         before = (t.state, t.items_done, t.items_total, t.next_due, t.verified_at, t.met_deadline)
@@ -341,7 +364,9 @@ def target_items(target: DirectiveTarget, today: dt.date | None = None) -> list[
     objects = {i.pk: i for i in target.directive.items.prefetch_related("rules")}
     checks = defaultdict(list)
     rule_ids = {r for i in items.get(target.directive_id, []) for r in i.rule_ids}
-    for cs in CheckStatus.objects.filter(office_id=target.office_id, rule_id__in=rule_ids).select_related("rule"):
+    for cs in CheckStatus.objects.filter(office_id=target.office_id, rule_id__in=rule_ids).select_related(
+        "rule"
+    ):
         checks[cs.rule_id].append(cs)
     waivers = {w.item_id: w for w in target.waivers.filter(expires_on__gte=today)}
     rows = []
@@ -408,7 +433,11 @@ def grant_waiver(
     if expires_on is None or expires_on < today:
         raise DirectiveError(_("অব্যাহতির মেয়াদ আজ বা পরের কোনো তারিখ হতে হবে।"))
     waiver = Waiver.objects.create(
-        target=target, item=item, justification=justification.strip(), expires_on=expires_on, granted_by=user,
+        target=target,
+        item=item,
+        justification=justification.strip(),
+        expires_on=expires_on,
+        granted_by=user,
         created_at=now,
     )
     refresh_targets([target.directive_id], [target.office_id], now=now)

@@ -8,6 +8,7 @@ from . import views
 app_name = "oversight"
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("preferences/", views.preferences, name="preferences"),
     # The issuing (supervising) office.
     path("<str:domain>/directives/", views.directive_list, name="directives"),

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from batayon.accounts.models import Membership
 from batayon.accounts.permissions import can, office_permission_required, signed_in_required
 from batayon.letters.pdf import pdf_response, render_html, render_pdf
 from batayon.offices.models import Office
@@ -22,7 +23,6 @@ from .reports import letter_head, report_rows, summary
 from .reports import report_xlsx as build_xlsx
 from .services import (
     DirectiveError,
-    acknowledge as acknowledge_target,
     confirm_item,
     grant_waiver,
     issue_directive,
@@ -30,6 +30,9 @@ from .services import (
     refresh_targets,
     report_done,
     target_items,
+)
+from .services import (
+    acknowledge as acknowledge_target,
 )
 
 
@@ -58,7 +61,9 @@ def directive_list(request: HttpRequest) -> HttpResponse:
 @office_permission_required("issue_directive")
 def directive_new(request: HttpRequest) -> HttpResponse:
     issuer = request.office
-    form = DirectiveForm(request.POST or None, initial={"issued_on": timezone.localdate(), "preset": "seed-001"})
+    form = DirectiveForm(
+        request.POST or None, initial={"issued_on": timezone.localdate(), "preset": "seed-001"}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         under = None
@@ -69,7 +74,8 @@ def directive_new(request: HttpRequest) -> HttpResponse:
         if not form.errors:
             try:
                 items = items_from(
-                    [r.code for r in data["rules"]], preset=data["preset"] or None,
+                    [r.code for r in data["rules"]],
+                    preset=data["preset"] or None,
                     free=data["free_items"].splitlines(),
                 )
                 directive = issue_directive(
@@ -145,7 +151,9 @@ def directive_letter(request: HttpRequest, pk: int) -> HttpResponse:
 @office_permission_required("issue_directive")
 def directive_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
-    return pdf_response(render_pdf("oversight/letter.html", _letter_context(directive)), f"directive-{pk}.pdf")
+    return pdf_response(
+        render_pdf("oversight/letter.html", _letter_context(directive)), f"directive-{pk}.pdf"
+    )
 
 
 def _report_context(directive: Directive) -> dict:
@@ -162,7 +170,9 @@ def _report_context(directive: Directive) -> dict:
 @office_permission_required("issue_directive")
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
-    return pdf_response(render_pdf("oversight/report.html", _report_context(directive)), f"directive-{pk}-status.pdf")
+    return pdf_response(
+        render_pdf("oversight/report.html", _report_context(directive)), f"directive-{pk}-status.pdf"
+    )
 
 
 @office_permission_required("issue_directive")
@@ -175,7 +185,6 @@ def report_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="directive-{pk}-status.xlsx"'
     return response
-
 
 
 def _target_and_item(request: HttpRequest, directive: Directive) -> tuple[DirectiveTarget, DirectiveItem]:
@@ -213,7 +222,9 @@ def waive(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(directive)
     target, item = _target_and_item(request, directive)
     try:
-        grant_waiver(target, item, form.cleaned_data["justification"], form.cleaned_data["expires_on"], request.user)
+        grant_waiver(
+            target, item, form.cleaned_data["justification"], form.cleaned_data["expires_on"], request.user
+        )
     except DirectiveError as exc:
         messages.error(request, str(exc))
     else:
@@ -266,7 +277,9 @@ def target(request: HttpRequest, pk: int) -> HttpResponse:
 @office_permission_required("view")
 def target_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     t = _addressed(request, pk)
-    return pdf_response(render_pdf("oversight/letter.html", _letter_context(t.directive)), f"directive-{pk}.pdf")
+    return pdf_response(
+        render_pdf("oversight/letter.html", _letter_context(t.directive)), f"directive-{pk}.pdf"
+    )
 
 
 @require_POST
@@ -292,6 +305,19 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- Everyone ---------------------------------------------------------------------------------
+
+
+@signed_in_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Where "directives" leads: the directives a supervisor's office issued, or the office's inbox."""
+    memberships = list(Membership.objects.filter(user=request.user).select_related("office"))
+    for m in memberships:
+        if can(request.user, "issue_directive", m.office):
+            return redirect("oversight:directives", domain=m.office.domain)
+    for m in memberships:
+        if can(request.user, "acknowledge", m.office):
+            return redirect("oversight:inbox", domain=m.office.domain)
+    raise Http404
 
 
 @signed_in_required

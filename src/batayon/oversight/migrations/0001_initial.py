@@ -7,177 +7,399 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('compliance', '0002_rulecount_and_more'),
-        ('offices', '0002_office_requires_approval'),
+        ("compliance", "0002_rulecount_and_more"),
+        ("offices", "0002_office_requires_approval"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Holiday',
+            name="Holiday",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True)),
-                ('name_bn', models.CharField(max_length=200)),
-                ('name_en', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True)),
+                ("name_bn", models.CharField(max_length=200)),
+                ("name_en", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'verbose_name': 'ছুটির দিন',
-                'verbose_name_plural': 'ছুটির দিন',
-                'ordering': ['date'],
+                "verbose_name": "ছুটির দিন",
+                "verbose_name_plural": "ছুটির দিন",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='Directive',
+            name="Directive",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tiers', models.JSONField(blank=True, default=list)),
-                ('subject', models.CharField(max_length=300)),
-                ('body', models.TextField(blank=True)),
-                ('memo_number', models.CharField(blank=True, max_length=100)),
-                ('issued_on', models.DateField()),
-                ('deadline', models.DateField()),
-                ('working_days', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('distribution', models.TextField(blank=True, help_text='বিতরণ: প্রতি লাইনে একটি')),
-                ('copies', models.TextField(blank=True, help_text='অনুলিপি: প্রতি লাইনে একটি')),
-                ('signatory_name', models.CharField(blank=True, max_length=200)),
-                ('signatory_designation', models.CharField(blank=True, max_length=200)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('issuer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='directives_issued', to='offices.office')),
-                ('under', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='offices.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tiers", models.JSONField(blank=True, default=list)),
+                ("subject", models.CharField(max_length=300)),
+                ("body", models.TextField(blank=True)),
+                ("memo_number", models.CharField(blank=True, max_length=100)),
+                ("issued_on", models.DateField()),
+                ("deadline", models.DateField()),
+                ("working_days", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("distribution", models.TextField(blank=True, help_text="বিতরণ: প্রতি লাইনে একটি")),
+                ("copies", models.TextField(blank=True, help_text="অনুলিপি: প্রতি লাইনে একটি")),
+                ("signatory_name", models.CharField(blank=True, max_length=200)),
+                ("signatory_designation", models.CharField(blank=True, max_length=200)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="directives_issued",
+                        to="offices.office",
+                    ),
+                ),
+                (
+                    "under",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="offices.office",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-issued_on', '-id'],
+                "ordering": ["-issued_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='DirectiveItem',
+            name="DirectiveItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('label', models.CharField(blank=True, max_length=8)),
-                ('text', models.CharField(max_length=500)),
-                ('directive', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='oversight.directive')),
-                ('rules', models.ManyToManyField(blank=True, related_name='+', to='compliance.rule')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("label", models.CharField(blank=True, max_length=8)),
+                ("text", models.CharField(max_length=500)),
+                (
+                    "directive",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="oversight.directive",
+                    ),
+                ),
+                ("rules", models.ManyToManyField(blank=True, related_name="+", to="compliance.rule")),
             ],
             options={
-                'ordering': ['directive', 'position'],
+                "ordering": ["directive", "position"],
             },
         ),
         migrations.CreateModel(
-            name='DirectiveTarget',
+            name="DirectiveTarget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('acknowledged_at', models.DateTimeField(blank=True, null=True)),
-                ('reported_at', models.DateTimeField(blank=True, null=True)),
-                ('verified_at', models.DateTimeField(blank=True, null=True)),
-                ('state', models.CharField(choices=[('pending', 'প্রাপ্তি স্বীকার হয়নি'), ('acknowledged', 'প্রাপ্তি স্বীকৃত'), ('needs_confirmation', 'নিশ্চিতকরণ প্রয়োজন'), ('contradicted', 'প্রতিবেদন ও বাস্তবতা মেলেনি'), ('verified', 'যাচাইকৃত')], default='pending', max_length=20)),
-                ('items_done', models.PositiveSmallIntegerField(default=0)),
-                ('items_total', models.PositiveSmallIntegerField(default=0)),
-                ('next_due', models.DateField(blank=True, null=True)),
-                ('met_deadline', models.BooleanField(blank=True, null=True)),
-                ('acknowledged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('directive', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='oversight.directive')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='directive_targets', to='offices.office')),
-                ('reported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("acknowledged_at", models.DateTimeField(blank=True, null=True)),
+                ("reported_at", models.DateTimeField(blank=True, null=True)),
+                ("verified_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "প্রাপ্তি স্বীকার হয়নি"),
+                            ("acknowledged", "প্রাপ্তি স্বীকৃত"),
+                            ("needs_confirmation", "নিশ্চিতকরণ প্রয়োজন"),
+                            ("contradicted", "প্রতিবেদন ও বাস্তবতা মেলেনি"),
+                            ("verified", "যাচাইকৃত"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("items_done", models.PositiveSmallIntegerField(default=0)),
+                ("items_total", models.PositiveSmallIntegerField(default=0)),
+                ("next_due", models.DateField(blank=True, null=True)),
+                ("met_deadline", models.BooleanField(blank=True, null=True)),
+                (
+                    "acknowledged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "directive",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="oversight.directive",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="directive_targets",
+                        to="offices.office",
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['directive', 'office__name_bn'],
+                "ordering": ["directive", "office__name_bn"],
             },
         ),
         migrations.CreateModel(
-            name='ItemConfirmation',
+            name="ItemConfirmation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('confirmed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('confirmed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='oversight.directiveitem')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='confirmations', to='oversight.directivetarget')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("confirmed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="oversight.directiveitem",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="confirmations",
+                        to="oversight.directivetarget",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReminderPreference',
+            name="ReminderPreference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('frequency', models.CharField(choices=[('daily', 'প্রতিদিন'), ('weekly', 'সপ্তাহে একবার')], default='daily', max_length=8)),
-                ('language', models.CharField(choices=[('bn', 'বাংলা'), ('en', 'English')], default='bn', max_length=2)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_pref', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("daily", "প্রতিদিন"), ("weekly", "সপ্তাহে একবার")],
+                        default="daily",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(choices=[("bn", "বাংলা"), ("en", "English")], default="bn", max_length=2),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminder_pref",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SentReminder',
+            name="SentReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('check', 'হালনাগাদের বিষয়'), ('directive', 'নির্দেশনা')], max_length=10)),
-                ('item_id', models.BigIntegerField(help_text='Rule id (kind check) or directive id (kind directive).')),
-                ('level', models.PositiveSmallIntegerField(default=0)),
-                ('period', models.DateField()),
-                ('sent_at', models.DateTimeField()),
-                ('office', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='offices.office')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("check", "হালনাগাদের বিষয়"), ("directive", "নির্দেশনা")], max_length=10
+                    ),
+                ),
+                (
+                    "item_id",
+                    models.BigIntegerField(
+                        help_text="Rule id (kind check) or directive id (kind directive)."
+                    ),
+                ),
+                ("level", models.PositiveSmallIntegerField(default=0)),
+                ("period", models.DateField()),
+                ("sent_at", models.DateTimeField()),
+                (
+                    "office",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="offices.office",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Waiver',
+            name="Waiver",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('justification', models.TextField()),
-                ('expires_on', models.DateField()),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('granted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='oversight.directiveitem')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='waivers', to='oversight.directivetarget')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("justification", models.TextField()),
+                ("expires_on", models.DateField()),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="oversight.directiveitem",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="waivers",
+                        to="oversight.directivetarget",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Digest',
+            name="Digest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('lines', models.PositiveIntegerField()),
-                ('escalation', models.BooleanField(default=False)),
-                ('sent_at', models.DateTimeField()),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField()),
+                ("lines", models.PositiveIntegerField()),
+                ("escalation", models.BooleanField(default=False)),
+                ("sent_at", models.DateTimeField()),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('recipient', 'day'), name='one_digest_a_day')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("recipient", "day"), name="one_digest_a_day")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='directiveitem',
-            constraint=models.UniqueConstraint(fields=('directive', 'position'), name='one_item_per_position'),
+            model_name="directiveitem",
+            constraint=models.UniqueConstraint(
+                fields=("directive", "position"), name="one_item_per_position"
+            ),
         ),
         migrations.AddIndex(
-            model_name='directivetarget',
-            index=models.Index(fields=['office', 'state'], name='oversight_d_office__22cfd9_idx'),
+            model_name="directivetarget",
+            index=models.Index(fields=["office", "state"], name="oversight_d_office__22cfd9_idx"),
         ),
         migrations.AddIndex(
-            model_name='directivetarget',
-            index=models.Index(fields=['state', 'next_due'], name='oversight_d_state_abf30f_idx'),
+            model_name="directivetarget",
+            index=models.Index(fields=["state", "next_due"], name="oversight_d_state_abf30f_idx"),
         ),
         migrations.AddConstraint(
-            model_name='directivetarget',
-            constraint=models.UniqueConstraint(fields=('directive', 'office'), name='one_target_per_directive_office'),
+            model_name="directivetarget",
+            constraint=models.UniqueConstraint(
+                fields=("directive", "office"), name="one_target_per_directive_office"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='itemconfirmation',
-            constraint=models.UniqueConstraint(fields=('target', 'item'), name='one_confirmation_per_item'),
+            model_name="itemconfirmation",
+            constraint=models.UniqueConstraint(fields=("target", "item"), name="one_confirmation_per_item"),
         ),
         migrations.AddIndex(
-            model_name='sentreminder',
-            index=models.Index(fields=['period'], name='oversight_s_period_1921ee_idx'),
+            model_name="sentreminder",
+            index=models.Index(fields=["period"], name="oversight_s_period_1921ee_idx"),
         ),
         migrations.AddConstraint(
-            model_name='sentreminder',
-            constraint=models.UniqueConstraint(fields=('recipient', 'kind', 'office', 'item_id', 'level', 'period'), name='sent_once'),
+            model_name="sentreminder",
+            constraint=models.UniqueConstraint(
+                fields=("recipient", "kind", "office", "item_id", "level", "period"), name="sent_once"
+            ),
         ),
         migrations.AddIndex(
-            model_name='waiver',
-            index=models.Index(fields=['target', 'expires_on'], name='oversight_w_target__2eb7af_idx'),
+            model_name="waiver",
+            index=models.Index(fields=["target", "expires_on"], name="oversight_w_target__2eb7af_idx"),
         ),
     ]

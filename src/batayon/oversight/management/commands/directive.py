@@ -18,7 +18,7 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise CommandError(_("তারিখ \"%(value)s\" সঠিক নয় (YYYY-MM-DD লিখুন)।") % {"value": value}) from exc
+        raise CommandError(_('তারিখ "%(value)s" সঠিক নয় (YYYY-MM-DD লিখুন)।') % {"value": value}) from exc
 
 
 def _office(domain: str) -> Office:
@@ -35,8 +35,12 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         issue = sub.add_parser("issue", help="issue a directive; prints its id and deadline")
         issue.add_argument("--from", dest="issuer", required=True, help="the issuing office's domain")
-        issue.add_argument("--under", help="the subtree addressed (default: everything the issuer supervises)")
-        issue.add_argument("--tier", action="append", default=[], help="only offices of this tier (repeatable)")
+        issue.add_argument(
+            "--under", help="the subtree addressed (default: everything the issuer supervises)"
+        )
+        issue.add_argument(
+            "--tier", action="append", default=[], help="only offices of this tier (repeatable)"
+        )
         issue.add_argument("--rules", default="", help="rulebook codes, comma-separated")
         issue.add_argument("--preset", help="a preset checklist, e.g. seed-001 (items ক–ঝ)")
         issue.add_argument("--item", action="append", default=[], help="a free-text item no rule measures")
@@ -102,8 +106,13 @@ class Command(BaseCommand):
             for t in directive.targets.select_related("office").order_by("office__domain")
         ]
         if o["json"]:
-            self.stdout.write(json.dumps({"id": directive.pk, "deadline": f"{directive.deadline:%Y-%m-%d}",
-                                          "offices": rows}, ensure_ascii=False, indent=1))
+            self.stdout.write(
+                json.dumps(
+                    {"id": directive.pk, "deadline": f"{directive.deadline:%Y-%m-%d}", "offices": rows},
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
             return
         labels = dict(TargetState.choices)
         for r in rows:

@@ -32,9 +32,7 @@ class Command(BaseCommand):
             try:
                 created, updated = load_holidays(text)
             except HolidayFileError as exc:
-                raise CommandError(
-                    _("কোনো ছুটি যোগ করা হয়নি।") + "\n" + "\n".join(exc.errors)
-                ) from exc
+                raise CommandError(_("কোনো ছুটি যোগ করা হয়নি।") + "\n" + "\n".join(exc.errors)) from exc
             self.stdout.write(f"created={created} updated={updated}")
             return
         year = options["year"]

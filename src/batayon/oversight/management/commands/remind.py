@@ -33,13 +33,17 @@ class Command(BaseCommand):
             try:
                 day = dt.date.fromisoformat(options["date"])
             except ValueError as exc:
-                raise CommandError(_("তারিখ \"%(value)s\" সঠিক নয় (YYYY-MM-DD লিখুন)।") % {"value": options["date"]}) from exc
+                raise CommandError(
+                    _('তারিখ "%(value)s" সঠিক নয় (YYYY-MM-DD লিখুন)।') % {"value": options["date"]}
+                ) from exc
             if day != now.date():
                 now = timezone.make_aware(dt.datetime.combine(day, dt.time(settings.BATAYON_REMIND_HOUR)))
         else:
             day = now.date()
             if now.hour < settings.BATAYON_REMIND_HOUR and not options["force"]:
-                self.stdout.write(f"day={day:%Y-%m-%d} not before {settings.BATAYON_REMIND_HOUR}:00 digests=0")
+                self.stdout.write(
+                    f"day={day:%Y-%m-%d} not before {settings.BATAYON_REMIND_HOUR}:00 digests=0"
+                )
                 return
         if not is_working_day(day):
             self.stdout.write(f"day={day:%Y-%m-%d} not a working day digests=0")
