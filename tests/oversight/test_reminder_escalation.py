@@ -5,6 +5,7 @@ deadline escalates the same way."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -66,6 +67,8 @@ def test_a_supervisor_gets_one_digest_for_the_whole_subtree(smtp, people, union_
     html = html_part(to_uno[0])
     assert union_office.name_bn in html and other.name_bn in html
     assert f"https://batayon.gov.bd/supervision/office/{other.domain}/" in html
+    # A supervisor reads a summary per office, not every line: five, then how many more.
+    assert re.search(r"আরও [০-৯]+টি বিষয়", html)
 
 
 def test_an_overdue_directive_escalates(smtp, people, union_office, uno_sadar):

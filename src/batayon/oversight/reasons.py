@@ -5,18 +5,17 @@ directives and reminders read them, so the engine's wording can change in one pl
 
 from __future__ import annotations
 
-from batayon.compliance.models import STATUS_BN, STATUS_EN, CheckStatus
+from django.utils import translation
+
+from batayon.compliance.models import CheckStatus, Status
 
 # Statuses that mean "this item is not done" (ok, due soon and not applicable are done).
-FAILING = frozenset({"missing", "stale", "untranslated", "broken"})
-
-
-def is_failing(status: str) -> bool:
-    return status in FAILING
+FAILING = frozenset({Status.MISSING, Status.STALE, Status.UNTRANSLATED, Status.BROKEN})
 
 
 def status_label(status: str, lang: str) -> str:
-    return (STATUS_EN if lang == "en" else STATUS_BN).get(status, status)
+    with translation.override(lang):
+        return str(Status(status).label)
 
 
 def reason_text(check: CheckStatus, lang: str) -> str:

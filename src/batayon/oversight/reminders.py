@@ -51,6 +51,7 @@ CHECK = SentReminder.Kind.CHECK
 DIRECTIVE = SentReminder.Kind.DIRECTIVE
 FIELD_TIERS = frozenset({Tier.DIVISION_FIELD, Tier.DISTRICT_FIELD, Tier.UPAZILA_FIELD})
 LOOKBACK_DAYS = 400
+SUPERVISOR_LINES = 5  # per office in a supervisor's digest
 
 
 def setting(name: str) -> int:
@@ -232,6 +233,7 @@ class OfficeBlock:
     link: str
     lines: list[dict]
     counts: Counter
+    more: int = 0  # lines left out of a supervisor's digest (the office's checklist has them all)
 
 
 def _blocks(lines: list[Line], offices: dict[int, Office], rules: dict[int, Rule], directives, lang: str):
@@ -278,9 +280,11 @@ def _blocks(lines: list[Line], offices: dict[int, Office], rules: dict[int, Rule
                 )
         counts = Counter(r["kind"] for r in rows)
         link = site_url(reverse("workspace:office", kwargs={"domain": office.domain}))
+        more = 0
         if min(line.level for line in office_lines) >= 2:
             link = site_url(reverse("compliance:office", kwargs={"domain": office.domain}))
-        blocks.append(OfficeBlock(office, link, rows, counts))
+            more, rows = max(0, len(rows) - SUPERVISOR_LINES), rows[:SUPERVISOR_LINES]
+        blocks.append(OfficeBlock(office, link, rows, counts, more))
     return blocks
 
 

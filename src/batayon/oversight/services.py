@@ -19,7 +19,7 @@ from batayon.offices.models import Office, Tier
 from .holidays import add_working_days
 from .models import Directive, DirectiveItem, DirectiveTarget, ItemConfirmation, TargetState, Waiver
 from .presets import PRESETS, label_for
-from .reasons import FAILING
+from .reasons import FAILING, reason_text
 
 SUPERVISING_TIERS = frozenset({Tier.MINISTRY, Tier.AGENCY, Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA})
 
@@ -353,9 +353,11 @@ class ItemRow:
     label: str
     checks: list[CheckStatus]
     waiver: Waiver | None = None
+    # (check, its reason in the reader's language) for the checks that are not ok.
+    reasons: list[tuple[CheckStatus, str]] = field(default_factory=list)
 
 
-def target_items(target: DirectiveTarget, today: dt.date | None = None) -> list[ItemRow]:
+def target_items(target: DirectiveTarget, today: dt.date | None = None, lang: str = "bn") -> list[ItemRow]:
     """One office's items with their state, the checks behind them and any waiver."""
     today = today or timezone.localdate()
     flt = Q(pk=target.pk)
@@ -372,13 +374,15 @@ def target_items(target: DirectiveTarget, today: dt.date | None = None) -> list[
     rows = []
     for info in items.get(target.directive_id, []):
         state = item_state(info, target.pk, target.office_id, target.office.tier, statuses, waived, confirmed)
+        item_checks = [c for r in info.rule_ids for c in checks.get(r, [])]
         rows.append(
             ItemRow(
                 objects[info.id],
                 state,
                 labels[state],
-                [c for r in info.rule_ids for c in checks.get(r, [])],
+                item_checks,
                 waivers.get(info.id),
+                [(c, reason_text(c, lang)) for c in item_checks if c.status in FAILING],
             )
         )
     return rows

@@ -266,7 +266,7 @@ def target(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             target=t,
             directive=t.directive,
-            rows=target_items(t),
+            rows=target_items(t, lang=_lang()),
             late=t.is_late(),
             can_acknowledge=can(request.user, "acknowledge", request.office),
             can_report=can(request.user, "report", request.office),
