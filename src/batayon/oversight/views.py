@@ -111,10 +111,9 @@ def directive_status(request: HttpRequest, pk: int) -> HttpResponse:
     state = request.GET.get("state")
     shown = [r for r in rows if r.state == state or (state == "late" and r.late)] if state else rows
     page = Paginator(shown, 100).get_page(request.GET.get("page"))
-    open_items = []
-    for row in page:
-        if row.state in (TargetState.NEEDS_CONFIRMATION, TargetState.CONTRADICTED):
-            open_items.append((row, target_items(row.target)))
+    # The offices whose items need the supervisor (confirm, waive), a screenful at a time.
+    needing = [r for r in page if r.state in (TargetState.NEEDS_CONFIRMATION, TargetState.CONTRADICTED)]
+    open_items = [(row, target_items(row.target, lang=_lang())) for row in needing[:20]]
     return render(
         request,
         "oversight/directive_status.html",

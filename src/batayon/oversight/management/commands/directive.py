@@ -103,7 +103,7 @@ class Command(BaseCommand):
                 "items_done": t.items_done,
                 "items_total": t.items_total,
             }
-            for t in directive.targets.select_related("office").order_by("office__domain")
+            for t in directive.targets.select_related("office", "directive").order_by("office__domain")
         ]
         if o["json"]:
             self.stdout.write(
