@@ -135,3 +135,30 @@ def test_directives_are_one_link_away(rules, uno_sadar, union_office, supervisor
         f"/oversight/{union_office.domain}/inbox/"
         in editor_client.get(f"/workspace/{union_office.domain}/").content.decode()
     )
+
+
+def test_a_chosen_set_of_offices(rules, uno_sadar, union_office, supervisor):
+    client = signed_in(supervisor)
+    r = client.post(
+        f"/oversight/{uno_sadar.domain}/directives/new/",
+        {
+            "subject": "নোটিশ",
+            "issued_on": "2025-01-05",
+            "deadline": "2025-01-20",
+            "rules": ["notices-fresh"],
+            "offices": f"{union_office.domain}\n",
+        },
+    )
+    assert r.status_code == 302
+    assert list(Directive.objects.get().targets.values_list("office_id", flat=True)) == [union_office.pk]
+    r = client.post(
+        f"/oversight/{uno_sadar.domain}/directives/new/",
+        {
+            "subject": "নোটিশ",
+            "issued_on": "2025-01-05",
+            "deadline": "2025-01-20",
+            "rules": ["notices-fresh"],
+            "offices": "kushtia.gov.bd",
+        },
+    )
+    assert r.status_code == 200 and "অধীন নয়" in r.content.decode()

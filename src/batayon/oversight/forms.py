@@ -22,6 +22,11 @@ class DirectiveForm(forms.Form):
         label=_("অথবা নির্দিষ্ট তারিখ"), widget=forms.DateInput(attrs={"type": "date"}), required=False
     )
     under = forms.CharField(label=_("যে দপ্তরের অধীনে (ডোমেইন; খালি: সব)"), required=False)
+    offices = forms.CharField(
+        label=_("অথবা বাছাই করা দপ্তর (প্রতি লাইনে একটি ডোমেইন)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
     tiers = forms.MultipleChoiceField(
         label=_("স্তর"), choices=Tier.choices, required=False, widget=forms.CheckboxSelectMultiple
     )

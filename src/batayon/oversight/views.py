@@ -71,6 +71,14 @@ def directive_new(request: HttpRequest) -> HttpResponse:
             under = Office.objects.filter(domain=data["under"].strip().lower()).first()
             if under is None:
                 form.add_error("under", _("%(domain)s নামে কোনো দপ্তর নেই।") % {"domain": data["under"]})
+        chosen = None
+        domains = [d.strip().lower() for d in data["offices"].split() if d.strip()]
+        if domains:
+            found = dict(Office.objects.filter(domain__in=domains).values_list("domain", "pk"))
+            unknown = [d for d in domains if d not in found]
+            if unknown:
+                form.add_error("offices", _("%(domain)s নামে কোনো দপ্তর নেই।") % {"domain": ", ".join(unknown)})
+            chosen = list(found.values())
         if not form.errors:
             try:
                 items = items_from(
@@ -82,6 +90,7 @@ def directive_new(request: HttpRequest) -> HttpResponse:
                     issuer=issuer,
                     under=under,
                     tiers=data["tiers"],
+                    chosen=chosen,
                     subject=data["subject"],
                     body=data["body"],
                     memo_number=data["memo_number"],
