@@ -44,7 +44,7 @@ from .models import (
     SentReminder,
     TargetState,
 )
-from .reasons import FAILING, status_label
+from .reasons import FAILING, reason_text, status_label
 from .services import refresh_targets
 
 CHECK = SentReminder.Kind.CHECK
@@ -236,7 +236,9 @@ class OfficeBlock:
     more: int = 0  # lines left out of a supervisor's digest (the office's checklist has them all)
 
 
-def _blocks(lines: list[Line], offices: dict[int, Office], rules: dict[int, Rule], directives, lang: str):
+def _blocks(
+    lines: list[Line], offices: dict[int, Office], rules: dict[int, Rule], directives, lang: str, checks=None
+):
     """The digest's content, by office: each line with a direct link to fix it."""
     by_office: dict[int, list[Line]] = defaultdict(list)
     for line in lines:
@@ -254,6 +256,9 @@ def _blocks(lines: list[Line], offices: dict[int, Office], rules: dict[int, Rule
                         "title": rule.title_en if lang == "en" else rule.title_bn,
                         "status": line.status,
                         "status_label": status_label(line.status, lang),
+                        "reason": reason_text(checks[(line.office_id, line.item_id)], lang)
+                        if checks and (line.office_id, line.item_id) in checks
+                        else "",
                         "overdue": line.overdue,
                         "since": line.period,
                         "link": site_url(
@@ -288,13 +293,15 @@ def _blocks(lines: list[Line], offices: dict[int, Office], rules: dict[int, Rule
     return blocks
 
 
-def render_digest(user, lines: list[Line], lang: str, offices, rules, directives) -> tuple[str, str, str]:
+def render_digest(
+    user, lines: list[Line], lang: str, offices, rules, directives, checks=None
+) -> tuple[str, str, str]:
     """(subject, text, html) of one digest, in the reader's language."""
     with translation.override(lang):
         context = {
             "user": user,
             "lang": lang,
-            "blocks": _blocks(lines, offices, rules, directives, lang),
+            "blocks": _blocks(lines, offices, rules, directives, lang, checks),
             "lines": len(lines),
             "escalation": any(line.level > 0 for line in lines),
             "supervisor": any(line.level >= 2 for line in lines),
@@ -333,6 +340,11 @@ def send(p: Plan, dry_run: bool = False, now: dt.datetime | None = None) -> Send
     offices = Office.objects.in_bulk(office_ids)
     rules = Rule.objects.in_bulk(rule_ids)
     directives = Directive.objects.select_related("issuer").in_bulk(directive_ids)
+    # The checks behind the lines, for their reasons (only when mailing: the plan needs none).
+    checks = {}
+    if not dry_run:
+        for check in CheckStatus.objects.filter(office_id__in=office_ids, rule_id__in=rule_ids):
+            checks[(check.office_id, check.rule_id)] = check
     connection = None if dry_run else get_connection()
     for user_id, lines in sorted(p.digests.items()):
         user = users[user_id]
@@ -343,7 +355,9 @@ def send(p: Plan, dry_run: bool = False, now: dt.datetime | None = None) -> Send
             result.lines += len(lines)
             result.by_role[role] += 1
             continue
-        subject, text, html = render_digest(user, lines, langs.get(user_id, "bn"), offices, rules, directives)
+        subject, text, html = render_digest(
+            user, lines, langs.get(user_id, "bn"), offices, rules, directives, checks
+        )
         message = EmailMultiAlternatives(subject, text, to=[user.email], connection=connection)
         message.attach_alternative(html, "text/html")
         try:
