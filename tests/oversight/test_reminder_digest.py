@@ -60,9 +60,9 @@ def test_the_job_consumes_flips(smtp, hatash, editor):
 
     make_notice(hatash, at(2025, 1, 5).date())
     evaluate_at(hatash, at(2025, 1, 5, 11))  # the notice board flips to ok
-    assert Flip.objects.filter(office=hatash, processed__isnull=True).exists()
+    assert Flip.objects.unprocessed().filter(office=hatash).exists()
     run_command("remind", "--date", "2025-01-05")
-    assert not Flip.objects.filter(office=hatash, processed__isnull=True).exists()
+    assert not Flip.objects.unprocessed().filter(office=hatash).exists()
 
 
 def test_english_when_the_user_chose_it(smtp, hatash, editor):

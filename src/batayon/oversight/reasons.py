@@ -1,16 +1,16 @@
-"""How oversight words a compliance status for its readers.
-
-The compliance engine stores its reasons; this module is the one seam through which
-directives and reminders read them, so the engine's wording can change in one place."""
+"""How oversight words a compliance status for its readers: the compliance app's renderer
+(``CheckStatus.reason_text``, facts worded at the edge) in the reader's language."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.utils import translation
 
 from batayon.compliance.models import CheckStatus, Status
 
-# Statuses that mean "this item is not done" (ok, due soon and not applicable are done).
-FAILING = frozenset({Status.MISSING, Status.STALE, Status.UNTRANSLATED, Status.BROKEN})
+# Statuses that mean "this item is not done": the compliance app's one definition.
+FAILING = frozenset(Status.failing())
 
 
 def status_label(status: str, lang: str) -> str:
@@ -18,7 +18,8 @@ def status_label(status: str, lang: str) -> str:
         return str(Status(status).label)
 
 
-def reason_text(check: CheckStatus, lang: str) -> str:
+def reason_text(check: CheckStatus, lang: str, now: dt.datetime | dt.date | None = None) -> str:
     """The reason of one status, in the reader's language."""
-    text = check.reason_en if lang == "en" else check.reason_bn
+    with translation.override(lang):
+        text = check.reason_text(now)
     return text or status_label(check.status, lang)

@@ -398,7 +398,7 @@ def consume_flips(now: dt.datetime) -> int:
     then mark those flips processed."""
     # Up to the newest flip now: one written while the job runs waits for the next run.
     last = Flip.objects.aggregate(m=Max("pk"))["m"] or 0
-    flips = Flip.objects.filter(processed__isnull=True, pk__lte=last)
+    flips = Flip.objects.unprocessed().filter(pk__lte=last).order_by()
     office_ids = set(flips.values_list("office_id", flat=True).distinct())
     if office_ids:
         refresh_targets(office_ids=office_ids, now=now)
