@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "batayon.content",
     "batayon.compliance",
     "batayon.audit",
+    "batayon.oversight",
     "batayon.workspace",
     "batayon.history",
     "batayon.portal",
@@ -335,3 +336,10 @@ AUDIT_MAX_SITE_BYTES = int(os.environ.get("BATAYON_AUDIT_MAX_SITE_BYTES", str(20
 AUDIT_SLOW_SECONDS = float(os.environ.get("BATAYON_AUDIT_SLOW_SECONDS", "3"))
 # Offices per queued job of "batayon audit --all" (all offices of one host stay in one job).
 AUDIT_JOB_SIZE = int(os.environ.get("BATAYON_AUDIT_JOB_SIZE", "50"))
+
+# Reminders and escalation (batayon remind, oversight app). Hours are Dhaka time; "days" are
+# working days (Friday, Saturday and the holiday calendar excluded).
+BATAYON_REMIND_DUE_SOON_DAYS = int(os.environ.get("BATAYON_REMIND_DUE_SOON_DAYS", "3"))
+BATAYON_ESCALATE_HEAD_DAYS = int(os.environ.get("BATAYON_ESCALATE_HEAD_DAYS", "3"))
+BATAYON_ESCALATE_SUPERVISOR_DAYS = int(os.environ.get("BATAYON_ESCALATE_SUPERVISOR_DAYS", "7"))
+BATAYON_ESCALATE_STEP_DAYS = int(os.environ.get("BATAYON_ESCALATE_STEP_DAYS", "5"))

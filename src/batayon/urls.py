@@ -18,6 +18,7 @@ urlpatterns = [
     path("workspace/", include("batayon.workspace.urls")),
     path("supervision/audit/", include("batayon.audit.urls")),
     path("supervision/", include("batayon.compliance.urls")),
+    path("oversight/", include("batayon.oversight.urls")),
     path("api/", include("batayon.api.urls")),
     path("", include("batayon.portal.urls")),
 ]

@@ -13,9 +13,10 @@ from tests.workspace.helpers import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
-EDITOR = {"view", "view_drafts", "edit", "confirm", "import", "publish"}  # publish: no two-step at this office
-HEAD = {"view", "view_drafts", "edit", "confirm", "import", "publish", "approve", "manage_users"}
-SUPERVISOR = {"view", "view_drafts", "view_dashboard", "remind", "edit:services"}
+# publish: no two-step at this office; acknowledge/report: directives addressed to it.
+EDITOR = {"view", "view_drafts", "edit", "confirm", "import", "publish", "acknowledge", "report"}
+HEAD = EDITOR | {"approve", "manage_users"}
+SUPERVISOR = {"view", "view_drafts", "view_dashboard", "remind", "verify", "edit:services"}
 EVERYTHING = {*ACTIONS, "edit:services"}
 NOTHING: set[str] = set()
 
@@ -25,7 +26,13 @@ NOTHING: set[str] = set()
 EXPECTED = {
     "editor": {"own": EDITOR | {"edit:services"}, "sibling": NOTHING, "child": NOTHING, "parent": NOTHING},
     "head": {"own": HEAD | {"edit:services"}, "sibling": NOTHING, "child": NOTHING, "parent": NOTHING},
-    "supervisor": {"own": SUPERVISOR, "sibling": NOTHING, "child": SUPERVISOR, "parent": NOTHING},
+    # A supervisor issues directives from their own (supervising) office only.
+    "supervisor": {
+        "own": SUPERVISOR | {"issue_directive"},
+        "sibling": NOTHING,
+        "child": SUPERVISOR,
+        "parent": NOTHING,
+    },
     "admin": {"own": EVERYTHING, "sibling": EVERYTHING, "child": EVERYTHING, "parent": EVERYTHING},
 }
 CHECKS = sorted(ACTIONS) + ["edit:services"]
@@ -139,7 +146,7 @@ def test_every_protected_view_declares_its_permission(union_office):
                 assert action == "public", route
             elif action is None:
                 missing.append(route)
-        elif route.startswith(("workspace/", "supervision/")):
+        elif route.startswith(("workspace/", "supervision/", "oversight/")):
             if action is None or action == "public" and route.startswith("workspace/"):
                 missing.append(route)
         elif route.startswith("api/") and action is None:

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from batayon.urls import handler403, handler404, handler500, urlpatterns as project
+from batayon.urls import handler403, handler404, handler500
+from batayon.urls import urlpatterns as project
 
 
 def boom(request, lang="bn"):

@@ -24,12 +24,15 @@ from batayon.offices.models import Office
 from .models import Membership, Role
 
 # Actions an office's own people can take on it.
-EDITOR_ACTIONS = {"view", "view_drafts", "edit", "confirm", "import"}
+EDITOR_ACTIONS = {"view", "view_drafts", "edit", "confirm", "import", "acknowledge", "report"}
 HEAD_ACTIONS = EDITOR_ACTIONS | {"publish", "approve", "manage_users"}
 # What a supervisor may do on offices under them. Editing their content is limited to the
 # sections the rulebook marks as supervisor-editable (see ``supervisor_editable``).
-SUPERVISOR_ACTIONS = {"view", "view_drafts", "view_dashboard", "remind"}
-ACTIONS = HEAD_ACTIONS | SUPERVISOR_ACTIONS | {"edit_rulebook"}
+# ``verify``: confirm a directive's unmeasurable item or waive an item for an office under them.
+SUPERVISOR_ACTIONS = {"view", "view_drafts", "view_dashboard", "remind", "verify"}
+# Issuing a directive: the supervisors of a supervising office (not of the offices below it).
+DIRECTIVE_ISSUING_TIERS = {"ministry", "agency", "division", "district", "upazila"}
+ACTIONS = HEAD_ACTIONS | SUPERVISOR_ACTIONS | {"edit_rulebook", "issue_directive"}
 
 
 
@@ -93,6 +96,10 @@ def can(user: Any, action: str, office: Office | None = None, section: str | Non
     if office is None:
         # Actions without an office: dashboards need at least one supervised subtree.
         return action == "view_dashboard" and any(m.role == Role.SUPERVISOR for m in _memberships(user))
+    if action == "issue_directive":
+        return office.tier in DIRECTIVE_ISSUING_TIERS and any(
+            m.role == Role.SUPERVISOR and m.office_id == office.pk for m in _memberships(user)
+        )
     for m in _memberships(user):
         if m.office_id != office.pk:
             continue

@@ -1,0 +1,164 @@
+"""A directive as a government letter, and its status report (PDF and .xlsx)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from batayon.bangla.dates import format_date_bn
+from batayon.letters.pdf import LetterHead, Signatory
+
+from .models import Directive, DirectiveTarget, TargetState
+
+
+def letter_head(directive: Directive, lang: str = "bn") -> LetterHead:
+    issuer = directive.issuer
+    name = (issuer.name_en or issuer.name_bn) if lang == "en" else issuer.name_bn
+    return LetterHead(
+        office_name=name,
+        memo_number=directive.memo_number,
+        date=directive.issued_on,
+        subject=directive.subject,
+        website=f"www.{issuer.domain}",
+        signatory=Signatory(
+            name=directive.signatory_name,
+            designation=directive.signatory_designation,
+            office=name if directive.signatory_name or directive.signatory_designation else "",
+            phone=issuer.phone,
+            email=issuer.email,
+        ),
+        distribution=directive.distribution_lines,
+        copies=directive.copy_lines,
+    )
+
+
+@dataclass
+class ReportRow:
+    target: DirectiveTarget
+    office: str
+    domain: str
+    state: str
+    state_label: str
+    acknowledged: dt.datetime | None
+    reported: dt.datetime | None
+    verified: bool
+    contradicted: bool
+    needs_confirmation: bool
+    late: bool
+    items_done: int
+    items_total: int
+
+
+def report_rows(directive: Directive, lang: str = "bn", today: dt.date | None = None) -> list[ReportRow]:
+    today = today or timezone.localdate()
+    labels = dict(TargetState.choices)
+    rows = []
+    for t in directive.targets.select_related("office", "directive").order_by("office__name_bn"):
+        rows.append(
+            ReportRow(
+                target=t,
+                office=(t.office.name_en or t.office.name_bn) if lang == "en" else t.office.name_bn,
+                domain=t.office.domain,
+                state=t.state,
+                state_label=str(labels[t.state]),
+                acknowledged=t.acknowledged_at,
+                reported=t.reported_at,
+                verified=t.state == TargetState.VERIFIED,
+                contradicted=t.state == TargetState.CONTRADICTED,
+                needs_confirmation=t.state == TargetState.NEEDS_CONFIRMATION,
+                late=t.is_late(today),
+                items_done=t.items_done,
+                items_total=t.items_total,
+            )
+        )
+    return rows
+
+
+def summary(rows: list[ReportRow]) -> dict[str, int]:
+    return {
+        "offices": len(rows),
+        "acknowledged": sum(r.acknowledged is not None for r in rows),
+        "reported": sum(r.reported is not None for r in rows),
+        "verified": sum(r.verified for r in rows),
+        "contradicted": sum(r.contradicted for r in rows),
+        "needs_confirmation": sum(r.needs_confirmation for r in rows),
+        "late": sum(r.late for r in rows),
+    }
+
+
+def display_width(text: str) -> float:
+    """Columns a text needs in a spreadsheet: Bangla glyphs are wider than Latin ones, and
+    vowel signs and the hasant take no column of their own."""
+    width = 0.0
+    for ch in text:
+        if unicodedata.category(ch) in ("Mn", "Mc", "Cf"):
+            continue
+        width += 1.6 if "\u0980" <= ch <= "\u09ff" else 1.0
+    return width
+
+
+def report_xlsx(directive: Directive, lang: str = "bn") -> bytes:
+    import xlsxwriter
+
+    rows = report_rows(directive, lang)
+    yes, no = _("হ্যাঁ"), _("না")
+
+    def when(value: dt.datetime | None) -> str:
+        return (
+            format_date_bn(timezone.localdate(value))
+            if value and lang != "en"
+            else (f"{timezone.localdate(value):%d/%m/%Y}" if value else "")
+        )
+
+    header = [
+        _("দপ্তর"),
+        _("ডোমেইন"),
+        _("অবস্থা"),
+        _("প্রাপ্তি স্বীকার"),
+        _("প্রতিবেদন"),
+        _("যাচাইকৃত"),
+        _("বিপরীত"),
+        _("সময় পেরিয়েছে"),
+        _("সম্পন্ন বিষয়"),
+        _("মোট বিষয়"),
+    ]
+    data = [
+        [
+            r.office,
+            r.domain,
+            r.state_label,
+            when(r.acknowledged),
+            when(r.reported),
+            yes if r.verified else no,
+            yes if r.contradicted else no,
+            yes if r.late else no,
+            r.items_done,
+            r.items_total,
+        ]
+        for r in rows
+    ]
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet(_("অবস্থা")[:31])
+    font = {"font_name": "Noto Sans Bengali", "font_size": 10}
+    bold = book.add_format({**font, "bold": True, "bg_color": "#EEEEEE", "border": 1, "text_wrap": True})
+    cell = book.add_format({**font, "border": 1})
+    title = book.add_format({**font, "bold": True, "font_size": 12})
+    sheet.write(0, 0, directive.subject, title)
+    deadline = format_date_bn(directive.deadline) if lang != "en" else f"{directive.deadline:%d/%m/%Y}"
+    sheet.write(1, 0, f"{_('স্মারক নং')}: {directive.memo_number}    {_('সময়সীমা')}: {deadline}", cell)
+    sheet.write_row(3, 0, header, bold)
+    for i, values in enumerate(data, start=4):
+        sheet.write_row(i, 0, values, cell)
+    for col, name in enumerate(header):
+        widest = max([display_width(str(name))] + [display_width(str(v[col])) for v in data])
+        sheet.set_column(col, col, min(60, max(8, widest + 2)))
+    sheet.freeze_panes(4, 1)
+    sheet.autofilter(3, 0, 3 + len(data), len(header) - 1)
+    book.close()
+    return buffer.getvalue()
