@@ -25,7 +25,7 @@ class ItemInline(admin.TabularInline):
 class DirectiveAdmin(admin.ModelAdmin):
     list_display = ("subject", "issuer", "memo_number", "issued_on", "deadline")
     raw_id_fields = ("issuer", "under", "created_by")
-    inlines = [ItemInline]
+    inlines = (ItemInline,)
 
 
 @admin.register(DirectiveTarget)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -67,5 +69,5 @@ class WaiverForm(forms.Form):
 class PreferenceForm(forms.ModelForm):
     class Meta:
         model = ReminderPreference
-        fields = ["frequency", "language"]
-        labels = {"frequency": _("সারসংক্ষেপ ই-মেইল কতবার"), "language": _("ই-মেইলের ভাষা")}
+        fields = ("frequency", "language")
+        labels: ClassVar[dict[str, Any]] = {"frequency": _("সারসংক্ষেপ ই-মেইল কতবার"), "language": _("ই-মেইলের ভাষা")}

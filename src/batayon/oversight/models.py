@@ -9,6 +9,7 @@ engine's statuses by ``refresh_targets`` and stored, so lists and reminders are 
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -29,7 +30,7 @@ class Holiday(models.Model):
     name_en = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        ordering = ["date"]
+        ordering: ClassVar[list[str]] = ["date"]
         verbose_name = _("ছুটির দিন")
         verbose_name_plural = _("ছুটির দিন")
 
@@ -62,7 +63,7 @@ class Directive(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-issued_on", "-id"]
+        ordering: ClassVar[list[str]] = ["-issued_on", "-id"]
 
     def __str__(self) -> str:
         return f"{self.memo_number or self.pk}: {self.subject}"
@@ -90,10 +91,10 @@ class DirectiveItem(models.Model):
     rules = models.ManyToManyField(Rule, blank=True, related_name="+")
 
     class Meta:
-        ordering = ["directive", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["directive", "position"], name="one_item_per_position")
-        ]
+        ordering: ClassVar[list[str]] = ["directive", "position"]
+        constraints = (
+            models.UniqueConstraint(fields=["directive", "position"], name="one_item_per_position"),
+        )
 
     def __str__(self) -> str:
         return f"{self.label}) {self.text}"
@@ -131,11 +132,11 @@ class DirectiveTarget(models.Model):
     met_deadline = models.BooleanField(null=True, blank=True)
 
     class Meta:
-        ordering = ["directive", "office__name_bn"]
-        constraints = [
-            models.UniqueConstraint(fields=["directive", "office"], name="one_target_per_directive_office")
-        ]
-        indexes = [models.Index(fields=["office", "state"]), models.Index(fields=["state", "next_due"])]
+        ordering: ClassVar[list[str]] = ["directive", "office__name_bn"]
+        constraints = (
+            models.UniqueConstraint(fields=["directive", "office"], name="one_target_per_directive_office"),
+        )
+        indexes = (models.Index(fields=["office", "state"]), models.Index(fields=["state", "next_due"]))
 
     def __str__(self) -> str:
         return f"{self.directive_id}/{self.office_id}: {self.state}"
@@ -164,7 +165,7 @@ class ItemConfirmation(models.Model):
     confirmed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["target", "item"], name="one_confirmation_per_item")]
+        constraints = (models.UniqueConstraint(fields=["target", "item"], name="one_confirmation_per_item"),)
 
 
 class Waiver(models.Model):
@@ -181,7 +182,7 @@ class Waiver(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        indexes = [models.Index(fields=["target", "expires_on"])]
+        indexes = (models.Index(fields=["target", "expires_on"]),)
 
     def __str__(self) -> str:
         return f"{self.target_id}/{self.item_id} → {self.expires_on:%Y-%m-%d}"
@@ -225,12 +226,12 @@ class SentReminder(models.Model):
     sent_at = models.DateTimeField()
 
     class Meta:
-        constraints = [
+        constraints = (
             models.UniqueConstraint(
                 fields=["recipient", "kind", "office", "item_id", "level", "period"], name="sent_once"
-            )
-        ]
-        indexes = [models.Index(fields=["period"])]
+            ),
+        )
+        indexes = (models.Index(fields=["period"]),)
 
 
 class Digest(models.Model):
@@ -243,4 +244,4 @@ class Digest(models.Model):
     sent_at = models.DateTimeField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["recipient", "day"], name="one_digest_a_day")]
+        constraints = (models.UniqueConstraint(fields=["recipient", "day"], name="one_digest_a_day"),)

@@ -244,7 +244,7 @@ def _blocks(
     for line in lines:
         by_office[line.office_id].append(line)
     blocks = []
-    for office_id, office_lines in sorted(by_office.items(), key=lambda kv: offices[kv[0]].name_bn):
+    for office_id, office_lines in sorted(by_office.items(), key=lambda kv: offices[kv[0]].name_bn or ""):
         office = offices[office_id]
         rows = []
         for line in sorted(office_lines, key=lambda x: (x.kind != DIRECTIVE, -x.overdue, x.item_id)):

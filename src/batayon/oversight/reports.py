@@ -18,7 +18,7 @@ from .models import Directive, DirectiveTarget, TargetState
 
 def letter_head(directive: Directive, lang: str = "bn") -> LetterHead:
     issuer = directive.issuer
-    name = (issuer.name_en or issuer.name_bn) if lang == "en" else issuer.name_bn
+    name = ((issuer.name_en or issuer.name_bn) if lang == "en" else issuer.name_bn) or ""
     return LetterHead(
         office_name=name,
         memo_number=directive.memo_number,
@@ -62,7 +62,7 @@ def report_rows(directive: Directive, lang: str = "bn", today: dt.date | None = 
         rows.append(
             ReportRow(
                 target=t,
-                office=(t.office.name_en or t.office.name_bn) if lang == "en" else t.office.name_bn,
+                office=((t.office.name_en or t.office.name_bn) if lang == "en" else t.office.name_bn) or "",
                 domain=t.office.domain,
                 state=t.state,
                 state_label=str(labels[t.state]),

@@ -118,6 +118,7 @@ def issue_directive(
         if working_days < 1:
             raise DirectiveError(_("কর্মদিবসের সংখ্যা অন্তত ১ হতে হবে।"))
         deadline = add_working_days(issued_on, working_days)
+    assert deadline is not None  # one of the two was given (checked above)
     if deadline < issued_on:
         raise DirectiveError(_("সময়সীমা জারির তারিখের আগে হতে পারে না।"))
     offices = target_offices(issuer, under, tiers, chosen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from batayon.accounts.models import Membership
 from batayon.accounts.permissions import can, office_permission_required, signed_in_required
+from batayon.core.http import OfficeRequest
 from batayon.letters.pdf import pdf_response, render_html, render_pdf
 from batayon.offices.models import Office
 
@@ -40,11 +41,11 @@ def _lang() -> str:
     return (get_language() or "bn")[:2]
 
 
-def _ctx(request: HttpRequest, **extra) -> dict:
+def _ctx(request: OfficeRequest, **extra) -> dict:
     return {"lang": _lang(), "office": getattr(request, "office", None), **extra}
 
 
-def _issued(request: HttpRequest, pk: int) -> Directive:
+def _issued(request: OfficeRequest, pk: int) -> Directive:
     return get_object_or_404(Directive.objects.select_related("issuer"), pk=pk, issuer=request.office)
 
 
@@ -52,14 +53,14 @@ def _issued(request: HttpRequest, pk: int) -> Directive:
 
 
 @office_permission_required("issue_directive")
-def directive_list(request: HttpRequest) -> HttpResponse:
+def directive_list(request: OfficeRequest) -> HttpResponse:
     directives = Directive.objects.filter(issuer=request.office)
     page = Paginator(directives, 30).get_page(request.GET.get("page"))
     return render(request, "oversight/directive_list.html", _ctx(request, page=page))
 
 
 @office_permission_required("issue_directive")
-def directive_new(request: HttpRequest) -> HttpResponse:
+def directive_new(request: OfficeRequest) -> HttpResponse:
     issuer = request.office
     form = DirectiveForm(
         request.POST or None, initial={"issued_on": timezone.localdate(), "preset": "seed-001"}
@@ -113,7 +114,7 @@ def directive_new(request: HttpRequest) -> HttpResponse:
 
 
 @office_permission_required("issue_directive")
-def directive_status(request: HttpRequest, pk: int) -> HttpResponse:
+def directive_status(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
     refresh_targets([directive.pk])
     rows = report_rows(directive, _lang())
@@ -151,13 +152,13 @@ def _letter_context(directive: Directive) -> dict:
 
 
 @office_permission_required("issue_directive")
-def directive_letter(request: HttpRequest, pk: int) -> HttpResponse:
+def directive_letter(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
     return HttpResponse(render_html("oversight/letter.html", _letter_context(directive), request))
 
 
 @office_permission_required("issue_directive")
-def directive_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def directive_letter_pdf(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
     return pdf_response(
         render_pdf("oversight/letter.html", _letter_context(directive)), f"directive-{pk}.pdf"
@@ -176,7 +177,7 @@ def _report_context(directive: Directive) -> dict:
 
 
 @office_permission_required("issue_directive")
-def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def report_pdf(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
     return pdf_response(
         render_pdf("oversight/report.html", _report_context(directive)), f"directive-{pk}-status.pdf"
@@ -184,7 +185,7 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @office_permission_required("issue_directive")
-def report_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
+def report_xlsx_view(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
     refresh_targets([directive.pk])
     response = HttpResponse(
@@ -195,7 +196,7 @@ def report_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _target_and_item(request: HttpRequest, directive: Directive) -> tuple[DirectiveTarget, DirectiveItem]:
+def _target_and_item(request: OfficeRequest, directive: Directive) -> tuple[DirectiveTarget, DirectiveItem]:
     try:
         target = DirectiveTarget.objects.select_related("office").get(
             pk=int(request.POST.get("target", "")), directive=directive
@@ -208,7 +209,7 @@ def _target_and_item(request: HttpRequest, directive: Directive) -> tuple[Direct
 
 @require_POST
 @office_permission_required("verify")
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
     target, item = _target_and_item(request, directive)
     try:
@@ -222,7 +223,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @office_permission_required("verify")
-def waive(request: HttpRequest, pk: int) -> HttpResponse:
+def waive(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
     form = WaiverForm(request.POST)
     if not form.is_valid():
@@ -243,7 +244,7 @@ def waive(request: HttpRequest, pk: int) -> HttpResponse:
 # --- The addressed office ---------------------------------------------------------------------
 
 
-def _addressed(request: HttpRequest, pk: int) -> DirectiveTarget:
+def _addressed(request: OfficeRequest, pk: int) -> DirectiveTarget:
     return get_object_or_404(
         DirectiveTarget.objects.select_related("directive", "directive__issuer", "office"),
         directive_id=pk,
@@ -252,7 +253,7 @@ def _addressed(request: HttpRequest, pk: int) -> DirectiveTarget:
 
 
 @office_permission_required("view")
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: OfficeRequest) -> HttpResponse:
     refresh_targets(office_ids=[request.office.pk])
     targets = (
         DirectiveTarget.objects.filter(office=request.office, directive__issued_on__lte=timezone.localdate())
@@ -263,7 +264,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @office_permission_required("view")
-def target(request: HttpRequest, pk: int) -> HttpResponse:
+def target(request: OfficeRequest, pk: int) -> HttpResponse:
     t = _addressed(request, pk)
     refresh_targets([t.directive_id], [t.office_id])
     t.refresh_from_db()
@@ -283,7 +284,7 @@ def target(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @office_permission_required("view")
-def target_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def target_letter_pdf(request: OfficeRequest, pk: int) -> HttpResponse:
     t = _addressed(request, pk)
     return pdf_response(
         render_pdf("oversight/letter.html", _letter_context(t.directive)), f"directive-{pk}.pdf"
@@ -292,7 +293,7 @@ def target_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @office_permission_required("acknowledge")
-def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+def acknowledge(request: OfficeRequest, pk: int) -> HttpResponse:
     t = _addressed(request, pk)
     acknowledge_target(t, request.user)
     messages.success(request, _("প্রাপ্তি স্বীকার করা হয়েছে।"))
@@ -301,7 +302,7 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @office_permission_required("report")
-def report(request: HttpRequest, pk: int) -> HttpResponse:
+def report(request: OfficeRequest, pk: int) -> HttpResponse:
     t = _addressed(request, pk)
     report_done(t, request.user)
     t.refresh_from_db()
@@ -316,9 +317,11 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @signed_in_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: OfficeRequest) -> HttpResponse:
     """Where "directives" leads: the directives a supervisor's office issued, or the office's inbox."""
-    memberships = list(Membership.objects.filter(user=request.user).select_related("office"))
+    user = request.user
+    assert user.is_authenticated  # signed_in_required
+    memberships = list(Membership.objects.filter(user=user).select_related("office"))
     for m in memberships:
         if can(request.user, "issue_directive", m.office):
             return redirect("oversight:directives", domain=m.office.domain)
@@ -329,7 +332,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @signed_in_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: OfficeRequest) -> HttpResponse:
     pref, _created = ReminderPreference.objects.get_or_create(user=request.user)
     form = PreferenceForm(request.POST or None, instance=pref)
     if request.method == "POST" and form.is_valid():

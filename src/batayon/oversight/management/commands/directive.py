@@ -119,5 +119,5 @@ class Command(BaseCommand):
             late = " late" if r["late"] else ""
             self.stdout.write(
                 f"{r['office']}\t{r['state']}{late}\t{r['deadline']}\t{r['items_done']}/{r['items_total']}"
-                f"\t{labels[r['state']]}"
+                f"\t{labels[str(r['state'])]}"
             )
