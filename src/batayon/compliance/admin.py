@@ -9,6 +9,7 @@ every office as a task. A change dated later waits in its revision until that da
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -37,7 +38,7 @@ class RuleForm(forms.ModelForm):
         label=gettext_lazy("কার্যকর হওয়ার তারিখ"),
         initial=timezone.localdate,
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=gettext_lazy("এই তারিখ থেকে পরিবর্তনটি কার্যকর হবে; আজ হলে সংরক্ষণের সঙ্গে সঙ্গে।"),
     )
     note = forms.CharField(
@@ -73,6 +74,8 @@ class RuleForm(forms.ModelForm):
 def _shown(value: Any) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
