@@ -9,7 +9,7 @@ import json
 import pytest
 
 from batayon.compliance.models import CheckStatus, Flip, Rule, RuleRevision
-from tests.compliance.admin_helpers import admin_client, admin_user, change_url, dc_rule, form_data  # noqa: F401
+from tests.compliance.admin_helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend
 
 from batayon.compliance.models import CheckStatus
-from tests.compliance.admin_helpers import admin_client, admin_user, change_url, dc_rule, form_data  # noqa: F401
+from tests.compliance.admin_helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

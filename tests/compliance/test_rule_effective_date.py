@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from batayon.compliance.models import CheckStatus, RuleRevision
 from batayon.compliance.services import evaluate
-from tests.compliance.admin_helpers import admin_client, admin_user, change_url, dc_rule, form_data  # noqa: F401
+from tests.compliance.admin_helpers import change_url, form_data
 from tests.compliance.conftest import DHAKA
 
 pytestmark = pytest.mark.django_db

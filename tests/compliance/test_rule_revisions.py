@@ -8,7 +8,7 @@ import pytest
 
 from batayon.compliance.models import Rule, RuleRevision
 from batayon.history.models import AuditEntry
-from tests.compliance.admin_helpers import admin_client, admin_user, change_url, dc_rule, form_data  # noqa: F401
+from tests.compliance.admin_helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -117,7 +117,7 @@ class RuleAdmin(admin.ModelAdmin):
     list_display = ("code", "title_bn", "kind", "section", "weight", "active", "source", "updated_at")
     list_filter = ("kind", "section", "active")
     search_fields = ("code", "title_bn", "title_en", "source")
-    inlines = [RuleRevisionInline]
+    inlines = (RuleRevisionInline,)
     # Every change goes through the form, its preview and its revision: no editing in the
     # list, and no deleting (a rule is deactivated; its flips and history stay readable).
     preview_template = "admin/compliance/rule/preview.html"
