@@ -32,7 +32,7 @@ def test_a_change_dated_later_waits_for_its_date(admin_client, dc_rule, kushtia_
     (rev,) = RuleRevision.objects.all()
     assert rev.applied_at is None and rev.effective_from == later
     html = admin_client.get(change_url(dc_rule)).content.decode()
-    assert "পরিবর্তনের ইতিহাস" in html
+    assert "পরিবর্তনের ইতিহাস" in html and "অপেক্ষমাণ" in html  # shown as waiting
 
     evaluate(now=dt.datetime.combine(later - dt.timedelta(days=1), dt.time(12), DHAKA))
     dc_rule.refresh_from_db()

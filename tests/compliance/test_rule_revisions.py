@@ -36,7 +36,7 @@ def test_the_history_is_shown_read_only_on_the_rules_page(admin_client, dc_rule)
     _save(admin_client, dc_rule, weight="8", note="নতুন নির্দেশনা")
     html = admin_client.get(change_url(dc_rule)).content.decode()
     assert "পরিবর্তনের ইতিহাস" in html
-    assert "গুরুত্ব: 5.0 → 8.0" in html and "নতুন নির্দেশনা" in html and "national" in html
+    assert "গুরুত্ব: ৫.০ → ৮.০" in html and "নতুন নির্দেশনা" in html and "national" in html
     assert 'name="revisions-0-note"' not in html  # read-only
 
 

@@ -24,6 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from batayon.core.templatetags.bn import day, num
+
 from .models import CheckStatus, Confirmation, Flip, LinkCheck, OfficeScore, Rule, RuleRevision, Status
 from .rulebook import RulebookError, RuleSpec
 
@@ -76,6 +78,8 @@ def _shown(value: Any) -> str:
         return "—"
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return num(value)
     return str(value)
 
 
@@ -92,7 +96,7 @@ class RuleRevisionInline(admin.TabularInline):
 
     model = RuleRevision
     fk_name = "rule"
-    fields = ("created_at", "username", "effective_from", "applied_at", "changes_shown", "note")
+    fields = ("when", "username", "effective", "applied", "changes_shown", "note")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -105,6 +109,18 @@ class RuleRevisionInline(admin.TabularInline):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    @admin.display(description=gettext_lazy("কখন"))
+    def when(self, obj: RuleRevision) -> str:
+        return f"{day(obj.created_at)}, {num(timezone.localtime(obj.created_at).strftime('%H:%M'))}"
+
+    @admin.display(description=gettext_lazy("কার্যকর হওয়ার তারিখ"))
+    def effective(self, obj: RuleRevision) -> str:
+        return day(obj.effective_from)
+
+    @admin.display(description=gettext_lazy("কার্যকর হয়েছে"))
+    def applied(self, obj: RuleRevision) -> str:
+        return day(obj.applied_at) if obj.applied_at else _("অপেক্ষমাণ")
 
     @admin.display(description=gettext_lazy("কী বদলেছে (আগে → পরে)"))
     def changes_shown(self, obj: RuleRevision) -> str:
@@ -216,8 +232,6 @@ class RuleAdmin(admin.ModelAdmin):
     def _scheduled_response(self, request: HttpRequest, obj: Rule) -> HttpResponse | None:
         if not getattr(obj, "_scheduled", False):
             return None
-        from batayon.core.templatetags.bn import day
-
         revision = obj.revisions.pending().order_by("-id").first()
         when = day(revision.effective_from) if revision else ""
         self.message_user(

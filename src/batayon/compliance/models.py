@@ -361,7 +361,7 @@ class RuleRevision(models.Model):
         verbose_name_plural = _("নিয়মের পরিবর্তনের ইতিহাস")
 
     def __str__(self) -> str:
-        return f"{self.rule_id} @ {self.effective_from}"
+        return f"{self.rule_id}/{self.pk}"
 
     @classmethod
     def record(
