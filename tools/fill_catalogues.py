@@ -38,6 +38,7 @@ def main() -> int:
                 entry.flags.remove("fuzzy")
                 entry.msgstr = ""
                 entry.previous_msgid = None
+                entry.previous_msgctxt = None  # else msgmerge chokes on a lone "#| msgctxt"
                 entry.previous_msgid_plural = None
             if lang == "bn":
                 entry.msgstr = entry.msgid

@@ -101,3 +101,7 @@ def reason_en(s, now=None) -> str:
 
     with translation.override("en"):
         return s.reason_text(now)
+
+
+# The rulebook editor's tests: a national administrator and one small rule (admin_helpers).
+from tests.compliance.admin_helpers import admin_client, admin_user, dc_rule  # noqa: F401

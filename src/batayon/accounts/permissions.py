@@ -12,6 +12,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from django.apps import apps
+from django.contrib.auth.backends import BaseBackend
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -53,6 +54,33 @@ def is_admin(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists()
+
+
+def may_use_admin_site(request: HttpRequest) -> bool:
+    """The national administrator's site (``/admin/``, the rulebook editor): the admin role
+    (``is_admin``), an active account, and the second factor passed. Staff status plays no part."""
+    user = request.user
+    return bool(
+        user.is_active and is_admin(user) and getattr(user, "is_verified", lambda: False)()
+    )
+
+
+class AdminRoleBackend(BaseBackend):
+    """Django's model permissions (the admin's view/add/change) come from the same rule:
+    whoever ``is_admin`` has them, nobody else gets any from here. Authenticates no one."""
+
+    def _admin(self, user_obj: Any) -> bool:
+        cached = getattr(user_obj, "_batayon_is_admin", None)
+        if cached is None:
+            cached = bool(getattr(user_obj, "is_active", False) and is_admin(user_obj))
+            user_obj._batayon_is_admin = cached
+        return cached
+
+    def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
+        return self._admin(user_obj)
+
+    def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
+        return self._admin(user_obj)
 
 
 def _memberships(user: Any) -> list[Membership]:

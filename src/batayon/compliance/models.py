@@ -9,10 +9,12 @@ snapshots are views over the current state kept as rows so that roll-ups are one
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from collections import Counter
+from typing import Any, ClassVar
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from batayon.offices.models import Office
@@ -56,22 +58,26 @@ class Rule(models.Model):
         CONFIRMED = "confirmed", _("হালনাগাদ নিশ্চিতকরণ")
         MENU = "menu", _("আদর্শ মেনু")
 
-    code = models.SlugField(max_length=60, unique=True)
-    title_bn = models.CharField(max_length=200)
-    title_en = models.CharField(max_length=200)
-    source = models.CharField(max_length=200, help_text=_("যে নির্দেশনা থেকে নিয়মটি এসেছে, যেমন seed 001 ক"))
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    section = models.CharField(max_length=20)
-    params = models.JSONField(default=dict, blank=True)
-    tiers = models.JSONField(default=list, help_text=_("যে স্তরের দপ্তরে প্রযোজ্য"))
-    weight = models.FloatField(default=5)
-    supervisor_editable = models.BooleanField(default=False)
-    active = models.BooleanField(default=True)
-    sort_order = models.PositiveIntegerField(default=100)
-    updated_at = models.DateTimeField(auto_now=True)
+    code = models.SlugField(_("কোড"), max_length=60, unique=True)
+    title_bn = models.CharField(_("শিরোনাম (বাংলা)"), max_length=200)
+    title_en = models.CharField(_("শিরোনাম (ইংরেজি)"), max_length=200)
+    source = models.CharField(
+        _("উৎস"), max_length=200, help_text=_("যে নির্দেশনা থেকে নিয়মটি এসেছে, যেমন seed 001 ক")
+    )
+    kind = models.CharField(_("ধরন"), max_length=20, choices=Kind.choices)
+    section = models.CharField(_("অংশ"), max_length=20)
+    params = models.JSONField(_("মাপকাঠি"), default=dict, blank=True)
+    tiers = models.JSONField(_("স্তর"), default=list, help_text=_("যে স্তরের দপ্তরে প্রযোজ্য"))
+    weight = models.FloatField(_("গুরুত্ব"), default=5)
+    supervisor_editable = models.BooleanField(_("তত্ত্বাবধায়ক সম্পাদনা করতে পারেন"), default=False)
+    active = models.BooleanField(_("চালু"), default=True)
+    sort_order = models.PositiveIntegerField(_("ক্রম"), default=100)
+    updated_at = models.DateTimeField(_("সর্বশেষ পরিবর্তন"), auto_now=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["sort_order", "id"]
+        verbose_name = _("নিয়ম")
+        verbose_name_plural = _("নিয়মাবলি")
 
     def __str__(self) -> str:
         return f"{self.code}: {self.title_bn}"
@@ -79,6 +85,40 @@ class Rule(models.Model):
     @property
     def confirmable(self) -> bool:
         return self.kind == Rule.Kind.CONFIRMED or bool(self.params.get("confirmable"))
+
+    # The fields a revision records (everything the administrator edits).
+    REVISED_FIELDS = (
+        "code", "title_bn", "title_en", "source", "kind", "section", "params", "tiers", "weight",
+        "supervisor_editable", "active", "sort_order",
+    )
+
+    def revised_values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.REVISED_FIELDS}
+
+    def flips_if_saved(self, now: dt.datetime | None = None) -> list[tuple[str, str, int]]:
+        """How many offices this (unsaved) version of the rule would flip: ``(old status,
+        new status, offices)``, biggest first; ``""`` is "not counted" (no row yet, or the rule
+        no longer applies). Nothing is written. The engine's set-based ``compute`` runs this
+        one rule over every office of its tiers in one pass (a few GROUP BY queries), and
+        the stored statuses are read in one more."""
+        from .engine import compute
+        from .kinds import Context
+
+        now = now or timezone.now()
+        current: dict[int, str] = {}
+        if self.pk:
+            current = dict(CheckStatus.objects.filter(rule_id=self.pk).values_list("office_id", "status"))
+        new: dict[int, str] = {}
+        if self.active:
+            offices = list(Office.objects.filter(tier__in=self.tiers).order_by("pk").values_list("pk", "tier"))
+            results = compute([self], Context(now=now, office_ids=None), offices)
+            new = {oid: per[self.pk].status for oid, per in results.items() if self.pk in per}
+        counts: Counter[tuple[str, str]] = Counter()
+        for oid in current.keys() | new.keys():
+            old, status = current.get(oid, ""), new.get(oid, "")
+            if old != status:
+                counts[(old, status)] += 1
+        return [(old, status, n) for (old, status), n in counts.most_common()]
 
 
 class CheckStatusQuerySet(models.QuerySet):
@@ -276,3 +316,98 @@ class LinkCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.url}: {'ok' if self.ok else self.status_code or self.error}"
+
+
+class RuleRevisionQuerySet(models.QuerySet):
+    def pending(self) -> RuleRevisionQuerySet:
+        """Changes saved for a later date, not applied yet."""
+        return self.filter(applied_at__isnull=True)
+
+    def due(self, day: dt.date) -> RuleRevisionQuerySet:
+        return self.pending().filter(effective_from__lte=day).order_by("effective_from", "id")
+
+
+class RuleRevision(models.Model):
+    """One change of a rule made by the national administrator: who, when, the old and new
+    values of the fields that changed, a note, and the date it takes effect.
+
+    The ``Rule`` row is always the version in effect today, so the engine reads it as is. A
+    change effective today is applied at once (``applied_at`` set); one with a later
+    ``effective_from`` waits, and is applied by ``apply_due`` (called by
+    ``rulebook.ensure_rules`` before every evaluation, so the nightly ``batayon evaluate``
+    of that date applies it and, the rulebook having changed, evaluates every office).
+    """
+
+    rule = models.ForeignKey(Rule, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("নিয়ম"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("ব্যবহারকারী"),
+    )
+    username = models.CharField(_("কে"), max_length=150, blank=True)  # kept if the user is deleted
+    created_at = models.DateTimeField(_("কখন"), default=timezone.now, db_index=True)
+    effective_from = models.DateField(_("কার্যকর হওয়ার তারিখ"))
+    applied_at = models.DateTimeField(_("কার্যকর হয়েছে"), null=True, blank=True)
+    # Only the fields that changed; a new rule's revision has every field and no old values.
+    old_values = models.JSONField(_("আগের মান"), default=dict, blank=True)
+    new_values = models.JSONField(_("নতুন মান"), default=dict)
+    note = models.CharField(_("টীকা"), max_length=300, blank=True)
+
+    objects = RuleRevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["applied_at", "effective_from"])]
+        verbose_name = _("নিয়মের পরিবর্তন")
+        verbose_name_plural = _("নিয়মের পরিবর্তনের ইতিহাস")
+
+    def __str__(self) -> str:
+        return f"{self.rule_id}/{self.pk}"
+
+    @classmethod
+    def record(
+        cls,
+        rule: Rule,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        user: Any,
+        effective_from: dt.date,
+        note: str = "",
+        applied: bool = True,
+    ) -> RuleRevision:
+        """A revision of ``rule`` from the full ``old`` values (empty for a new rule) to ``new``."""
+        changed = {k: v for k, v in new.items() if not old or old.get(k) != v}
+        actor = user if getattr(user, "is_authenticated", False) else None
+        return cls.objects.create(
+            rule=rule,
+            user=actor,
+            username=getattr(actor, "username", "") or "",
+            effective_from=effective_from,
+            applied_at=timezone.now() if applied else None,
+            old_values={k: old[k] for k in changed if k in old},
+            new_values=changed,
+            note=note,
+        )
+
+    def changes(self) -> list[tuple[str, Any, Any]]:
+        """(field, old value, new value) for each field this revision changes."""
+        return [(name, self.old_values.get(name), value) for name, value in self.new_values.items()]
+
+    def apply(self) -> None:
+        """Write the new values into the rule (its ``updated_at`` moves: the next evaluation
+        is a full run)."""
+        rule = self.rule
+        for name, value in self.new_values.items():
+            setattr(rule, name, value)
+        rule.save()
+        self.applied_at = timezone.now()
+        self.save(update_fields=["applied_at"])
+
+    @classmethod
+    def apply_due(cls, day: dt.date | None = None) -> int:
+        """Apply every pending change whose date has come, oldest first; returns how many."""
+        day = day or timezone.localdate()
+        with transaction.atomic():
+            due = list(cls.objects.due(day).select_related("rule").select_for_update())
+            for revision in due:
+                revision.apply()
+        return len(due)

@@ -221,6 +221,12 @@ def load_rules(path: Path | str | None = None) -> dict[str, int]:
 
 
 def ensure_rules() -> None:
-    """Load the shipped rulebook on first use (an empty rules table)."""
+    """Load the shipped rulebook on first use (an empty rules table), and apply the changes
+    the administrator scheduled for a date that has come (``RuleRevision.apply_due``): every
+    evaluation then reads the version of each rule in effect today."""
+    from .models import RuleRevision
+
     if not Rule.objects.exists():
         load_rules()
+    if RuleRevision.objects.due(timezone.localdate()).exists():
+        RuleRevision.apply_due()
