@@ -84,7 +84,8 @@ def _shown(value: Any) -> str:
 
 
 def field_label(name: str) -> str:
-    return str(Rule._meta.get_field(name).verbose_name)
+    field = Rule._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name))
 
 
 def status_label(status: str) -> str:

@@ -355,8 +355,8 @@ class RuleRevision(models.Model):
     objects = RuleRevisionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["applied_at", "effective_from"])]
+        ordering: ClassVar[list[str]] = ["-created_at", "-id"]
+        indexes = (models.Index(fields=["applied_at", "effective_from"]),)
         verbose_name = _("নিয়মের পরিবর্তন")
         verbose_name_plural = _("নিয়মের পরিবর্তনের ইতিহাস")
 
