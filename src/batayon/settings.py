@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "batayon.accounts",
     "batayon.content",
     "batayon.compliance",
+    "batayon.committees",
     "batayon.workspace",
     "batayon.history",
     "batayon.portal",
