@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("batayon.workspace.account_urls")),
     path("workspace/", include("batayon.workspace.urls")),
     path("supervision/", include("batayon.compliance.urls")),
+    path("committees/", include("batayon.committees.urls")),
     path("api/", include("batayon.api.urls")),
     path("", include("batayon.portal.urls")),
 ]
