@@ -74,3 +74,12 @@ def test_reopening_and_refusals(seeds):
         record_followup(first, d2, "", "done")  # a meeting cannot review its own decisions
     with pytest.raises(MeetingError):
         record_followup(second, d2, "", "finished")
+
+
+def test_an_earlier_meeting_still_shows_open_what_a_later_one_closed(seeds):
+    first = seeds["002"]
+    second = next_meeting(first, dt.date(2024, 1, 21))
+    third = next_meeting(first, dt.date(2024, 2, 25))
+    record_followup(third, first.decisions.get(number=2), "সম্পন্ন", "done")
+    assert {r.decision.number: r.state for r in second.followups()}[2] == "open"
+    assert {r.decision.number: r.state for r in third.followups()}[2] == "done"

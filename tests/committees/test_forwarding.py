@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 
 from batayon.bangla.digits import to_bangla_digits
-
 from batayon.committees.models import Committee, Decision, Meeting
 from batayon.committees.services import publish, recipients
 from batayon.committees.views import monthly_rows

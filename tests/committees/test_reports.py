@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
 from django.utils import timezone
 
+from batayon.bangla.digits import to_bangla_digits
 from batayon.committees.models import Committee, Decision, Meeting
 from batayon.committees.reports import ReportUnavailable, Subtree, build, compliance_report
 from batayon.compliance.models import CheckStatus, Flip, OfficeScore, Rule
@@ -89,7 +91,7 @@ def test_decisions_workbook_reads_back(kushtia, seeds):
     book = openpyxl.load_workbook(io.BytesIO(build("decisions", "xlsx", kushtia)))
     rows = list(book["সিদ্ধান্ত"].iter_rows(min_row=2, values_only=True))
     assert len(rows) == 1  # Kushtia's committee only, not Jhenaidah's or Cox's Bazar's
-    committee, date, number, text, _who, deadline, state, passing, total = rows[0]
+    committee, _date, number, _text, _who, _deadline, state, passing, total = rows[0]
     assert (committee, number, state, passing, total) == ("কুষ্টিয়া জেলা আইসিটি বিষয়ক কমিটি", 1, "চলমান", 1, 2)
     national = openpyxl.load_workbook(io.BytesIO(build("decisions", "xlsx", None)))
     assert national["সিদ্ধান্ত"].max_row - 1 == 1 + 5 + 10  # Kushtia, seed 002, seed 004
@@ -98,8 +100,11 @@ def test_decisions_workbook_reads_back(kushtia, seeds):
 @needs_poppler
 def test_compliance_pdf_reads_back(kushtia, union_office, tmp_path):
     text = pdf_text(build("compliance", "pdf", kushtia), tmp_path)
-    assert "kushtia.gov.bd" in text and union_office.domain in text
-    assert "৮২.৫" in text and "৩১.০" in text
+    offices = Office.objects.filter(kushtia.supervision_q()).count()
+    assert f"{to_bangla_digits(offices)}টি" in text  # the scope's size
+    assert "৮২.৫" in text and "৩১.০" in text  # the two scores
+    # passing / applicable of the DC office and of the union
+    assert re.search(r"১\s*/\s*২", text) and re.search(r"০\s*/\s*১", text)
 
 
 @needs_poppler

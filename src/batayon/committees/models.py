@@ -206,7 +206,7 @@ class Meeting(models.Model):
                 measured = Measured(note.measured_passing or 0, note.measured_total)
             else:
                 measured = decision.measured()
-            rows.append(FollowUpRow(decision, note, measured))
+            rows.append(FollowUpRow(self, decision, note, measured))
         return rows
 
     def heading(self) -> str:
@@ -228,13 +228,15 @@ class Meeting(models.Model):
 
 @dataclass
 class FollowUpRow:
+    meeting: Meeting
     decision: Decision
     note: FollowUp | None
     measured: Measured | None
 
     @property
     def state(self) -> str:
-        return self.decision.state_at(self.note.meeting if self.note else None)
+        """As this meeting saw it: a decision closed by a later meeting is still open here."""
+        return self.decision.state_at(self.meeting)
 
 
 class Attendance(models.Model):
