@@ -220,7 +220,7 @@ def decision_lines(subtree: Subtree) -> list[DecisionLine]:
         Decision.objects.filter(Q(meeting__in=Meeting.objects.filter(subtree.committees_q())))
         .select_related("meeting__committee__area")
         .prefetch_related("implementers", "rules")
-        .order_by("state", "meeting__committee__name", "meeting__date", "number")
+        .order_by("-state", "meeting__committee__name", "meeting__date", "number")  # open first
     )
     return [DecisionLine(d, d.meeting.committee.name, d.measured()) for d in decisions]
 

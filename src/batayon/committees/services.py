@@ -149,3 +149,47 @@ def record_followup(meeting: Meeting, decision: Decision, progress: str, state: 
         record(AuditEntry.Action.UPDATE, user, request, office=meeting.committee.office, obj=decision,
                changes={"state": [old, decision.state], "progress": note.progress, "meeting": meeting.pk})
     return note
+
+
+def add_meeting(committee, form_data: dict[str, Any], user: Any = None, request: HttpRequest | None = None) -> Meeting:
+    with transaction.atomic():
+        meeting = Meeting.objects.create(committee=committee, **form_data)
+        record(AuditEntry.Action.CREATE, user, request, office=committee.office, obj=meeting,
+               changes={"date": str(meeting.date)})
+    return meeting
+
+
+def add_decision(meeting: Meeting, data: dict[str, Any], user: Any = None,
+                 request: HttpRequest | None = None) -> Decision:
+    """A decision with its implementers (and its agenda item and discussion, if given)."""
+    from .models import AgendaItem, Implementer
+
+    if meeting.is_published:
+        raise MeetingError("প্রকাশিত কার্যবিবরণী আর বদলানো যায় না।")
+    with transaction.atomic():
+        number = (meeting.decisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        item = None
+        if data.get("discussion_title") or data.get("discussion"):
+            item = AgendaItem.objects.create(meeting=meeting, number=number, title=data.get("discussion_title", ""),
+                                             discussion=data.get("discussion", ""))
+        decision = Decision.objects.create(meeting=meeting, agenda_item=item, number=number, text=data["text"],
+                                           deadline=data.get("deadline"))
+        for order, label in enumerate(data["implementers"], start=1):
+            Implementer.objects.create(decision=decision, label=label, sort_order=order)
+        if data.get("rules"):
+            decision.rules.set(data["rules"])
+        record(AuditEntry.Action.CREATE, user, request, office=meeting.committee.office, obj=decision,
+               changes={"meeting": meeting.pk, "number": number})
+    return decision
+
+
+def add_attendance(meeting: Meeting, attendance, user: Any = None, request: HttpRequest | None = None):
+    if meeting.is_published:
+        raise MeetingError("প্রকাশিত কার্যবিবরণী আর বদলানো যায় না।")
+    with transaction.atomic():
+        attendance.meeting = meeting
+        attendance.sort_order = meeting.attendance.count() + 1
+        attendance.save()
+        record(AuditEntry.Action.CREATE, user, request, office=meeting.committee.office, obj=meeting,
+               changes={"attendance": str(attendance)})
+    return attendance

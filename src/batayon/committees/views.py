@@ -31,7 +31,8 @@ from batayon.offices.models import Area, Office, Tier
 from . import reports
 from .minutes import minutes_filename, minutes_html, minutes_pdf
 from .models import Committee, Decision, Meeting, ReportJob
-from .services import MeetingError, publish, record_followup
+from .forms import AttendanceForm, DecisionForm, MeetingForm
+from .services import MeetingError, add_attendance, add_decision, add_meeting, publish, record_followup
 from .tasks import build_report
 
 CONTENT_TYPES = {
@@ -78,7 +79,55 @@ def committee_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "lang": _lang(request), "office": request.office, "committee": committee,
         "members": committee.members.all(), "meetings": committee.meetings.all(),
         "open_decisions": [(d, d.measured()) for d in open_decisions],
+        "can_edit": can(request.user, "edit", request.office),
     })
+
+
+@office_permission_required("edit")
+def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new meeting of a committee; the open decisions of earlier ones head it at once."""
+    committee = get_object_or_404(Committee, pk=pk, office=request.office)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = add_meeting(committee, form.cleaned_data, request.user, request)
+        messages.success(request, "সভা যোগ হয়েছে।")
+        return redirect(meeting.get_absolute_url())
+    return render(request, "committees/meeting_form.html",
+                  {"lang": _lang(request), "office": request.office, "committee": committee, "form": form})
+
+
+@require_POST
+@office_permission_required("edit")
+def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            add_decision(meeting, form.cleaned_data, request.user, request)
+        except MeetingError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "সিদ্ধান্ত যোগ হয়েছে।")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(meeting.get_absolute_url())
+
+
+@require_POST
+@office_permission_required("edit")
+def attendance_new(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk)
+    form = AttendanceForm(request.POST)
+    if form.is_valid():
+        try:
+            add_attendance(meeting, form.save(commit=False), request.user, request)
+        except MeetingError as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.error(request, "উপস্থিতির তথ্য পূর্ণ নয়।")
+    return redirect(meeting.get_absolute_url())
 
 
 @require_safe
@@ -94,6 +143,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_publish": can(request.user, "publish", request.office) and not meeting.is_published,
         "states": Decision.State.choices,
         "previous": previous,
+        "attendance": meeting.attendance.all(),
+        "decision_form": DecisionForm(), "attendance_form": AttendanceForm(),
     })
 
 
