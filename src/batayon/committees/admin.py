@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from .models import AgendaItem, Attendance, Committee, Decision, FollowUp, Implementer, Meeting, Member, ReportJob
+from .models import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Decision,
+    FollowUp,
+    Implementer,
+    Meeting,
+    Member,
+    ReportJob,
+)
 
 
 class MemberInline(admin.TabularInline):

@@ -29,9 +29,9 @@ from batayon.letters.pdf import pdf_response
 from batayon.offices.models import Area, Office, Tier
 
 from . import reports
+from .forms import AttendanceForm, DecisionForm, MeetingForm
 from .minutes import minutes_filename, minutes_html, minutes_pdf
 from .models import Committee, Decision, Meeting, ReportJob
-from .forms import AttendanceForm, DecisionForm, MeetingForm
 from .services import MeetingError, add_attendance, add_decision, add_meeting, publish, record_followup
 from .tasks import build_report
 
