@@ -8,10 +8,13 @@ Builds (or reuses, with --reuse) a synthetic national dataset in the database
 ``batayon_bench_eval`` on the PostgreSQL server of DATABASE_URL (default 127.0.0.1:5432,
 user postgres), then prints one line:
 
-    offices=<n> rows=<content rows> full_s=<s> office_ms=<ms> rollup_ms=<ms>
+    offices=<n> rows=<content rows> full_s=<s> nightly_s=<s> office_ms=<ms> rollup_ms=<ms>
 
 - full_s: a full evaluation of every office from empty status tables (every status row
   inserted, scores and snapshots written);
+- nightly_s: a second ``evaluate()`` (the nightly default) with nothing changed: only offices
+  with a passed deadline or a change since their evaluation are re-evaluated (none here), and
+  today's snapshot rows of every office and unit are written set-based;
 - office_ms: median time to re-evaluate one office (as after an editor's save);
 - rollup_ms: median time of a district's roll-up plus the national roll-up (summary,
   league table of the units below, per-rule breakdown — what a supervisor's page computes).
@@ -21,6 +24,7 @@ Details (warm re-run, each roll-up separately, query counts) go to stderr.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import random
 import statistics
@@ -89,7 +93,7 @@ def main() -> None:
     )
     from batayon.compliance.rulebook import load_rules
     from batayon.compliance.services import evaluate, evaluate_office
-    from batayon.compliance.synth import content_rows, synthesise
+    from batayon.devtools.synth import content_rows, synthesise
     from batayon.offices.models import Area, Office
 
     call_command("migrate", verbosity=0)
@@ -120,8 +124,24 @@ def main() -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     started = time.perf_counter()
-    summary = evaluate()
+    summary = evaluate(full=True)
     log(f"warm full (nothing changed): {time.perf_counter() - started:.1f}s updated={summary.updated}")
+    started = time.perf_counter()
+    summary = evaluate()
+    nightly_s = time.perf_counter() - started
+    log(
+        f"nightly (nothing changed): {nightly_s:.2f}s offices={summary.offices} "
+        f"updated={summary.updated} full={summary.full}"
+    )
+    from django.utils import timezone
+
+    tomorrow = timezone.now() + dt.timedelta(days=1)
+    started = time.perf_counter()
+    summary = evaluate(now=tomorrow)
+    log(
+        f"nightly a day later (deadlines passed): {time.perf_counter() - started:.2f}s "
+        f"offices={summary.offices} updated={summary.updated} flips={summary.flips} full={summary.full}"
+    )
 
     rng = random.Random(7)
     ids = list(Office.objects.values_list("pk", flat=True))
@@ -168,7 +188,7 @@ def main() -> None:
         f"median {statistics.median(d_times):.1f} ms, national median {statistics.median(n_times):.1f} ms"
     )
     print(
-        f"offices={offices} rows={rows} full_s={full_s:.1f} office_ms={office_ms:.1f} "
+        f"offices={offices} rows={rows} full_s={full_s:.1f} nightly_s={nightly_s:.2f} office_ms={office_ms:.1f} "
         f"rollup_ms={rollup_ms:.1f}"
     )
 

@@ -2,7 +2,8 @@
 
 msgids are Bangla (the platform's first language), so the ``bn`` catalogue translates each
 msgid to itself, and the ``en`` catalogue takes its English from ``locale/en-glossary.json``
-(msgid → English), which engineers extend as they add strings. Prints what is still missing.
+(msgid → English; "context|msgid" for a message with a context; ["one", "other"] for a
+plural message whose Bangla forms are the same), which engineers extend as they add strings. Prints what is still missing.
 
     python tools/fill_catalogues.py
 """
@@ -37,13 +38,21 @@ def main() -> int:
                 entry.flags.remove("fuzzy")
                 entry.msgstr = ""
                 entry.previous_msgid = None
+                entry.previous_msgid_plural = None
             if lang == "bn":
                 entry.msgstr = entry.msgid
                 if entry.msgid_plural:
                     entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
             else:
-                english = glossary.get(entry.msgid)
-                if english:
+                # A message with a context is looked up as "context|msgid"; a plural message
+                # may give its English forms as a list ["one", "other"] (Bangla has one form).
+                key = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
+                english = glossary.get(key)
+                if isinstance(english, list) and entry.msgid_plural:
+                    entry.msgstr_plural = {0: english[0], 1: english[-1]}
+                elif isinstance(english, list):
+                    entry.msgstr = english[0]
+                elif english:
                     entry.msgstr = english
                     if entry.msgid_plural:
                         entry.msgstr_plural = {0: english, 1: glossary.get(entry.msgid_plural, english)}

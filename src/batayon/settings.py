@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
     "batayon.history",
     "batayon.portal",
     "batayon.api",
+    "batayon.devtools",
 ]
 
 MIDDLEWARE = [
@@ -193,8 +195,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/workspace/"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "/"
 
 # Language: Bangla first. Portal pages take the language from the URL (/bn/, /en/);

@@ -31,6 +31,15 @@ EXPECTED = {
 CHECKS = sorted(ACTIONS) + ["edit:services"]
 
 
+@pytest.fixture(autouse=True)
+def rulebook(db) -> None:
+    """The shipped rulebook marks the service-box rules ``supervisor_editable``: that, and
+    nothing in accounts, is why a supervisor may edit the ``services`` section."""
+    from batayon.compliance.rulebook import ensure_rules
+
+    ensure_rules()
+
+
 @pytest.fixture
 def offices(union_office, kushtia_dc) -> dict[str, Office]:
     own = Office.objects.get(tier=Tier.UPAZILA, area_id=union_office.upazila_id)
@@ -52,6 +61,20 @@ def test_can_matrix(role, offices):
     user = make_user(f"m-{role}", role, offices["own"])
     for relation, office in offices.items():
         assert allowed(user, office) == EXPECTED[role][relation], (role, relation)
+
+
+def test_the_rulebook_decides_what_a_supervisor_may_edit(offices):
+    from batayon.compliance.models import Rule
+
+    user = make_user("m-rulebook", "supervisor", offices["own"])
+    child = offices["child"]
+    assert can(user, "edit", child, "services") and not can(user, "edit", child, "notices")
+    Rule.objects.filter(code="notices-fresh").update(supervisor_editable=True)
+    Rule.objects.filter(section="services").update(supervisor_editable=False)
+    assert can(user, "edit", child, "notices") and not can(user, "edit", child, "services")
+    assert not can(user, "edit", offices["sibling"], "notices")  # still only offices under them
+    Rule.objects.filter(code="notices-fresh").update(active=False)  # an inactive rule grants nothing
+    assert not can(user, "edit", child, "notices")
 
 
 def test_anonymous_and_inactive_users_can_do_nothing(offices):

@@ -15,8 +15,11 @@ pytestmark = pytest.mark.django_db
 
 def get(client, url, **headers):
     response = client.get(url, headers=headers)
-    assert response.status_code == 304 or response["Content-Type"].startswith(
-        ("application/json", "application/rss", "application/atom", "application/xml"))
+    if response.status_code == 304:  # a conditional request answered from its validators
+        assert response.content == b""
+    else:
+        assert response["Content-Type"].startswith(
+            ("application/json", "application/rss", "application/atom", "application/xml"))
     return response
 
 
@@ -48,8 +51,7 @@ def test_everything_under_an_office_in_either_hierarchy(client, union_office):
 def test_office_detail_has_both_hierarchies_and_its_people(client, directory):
     r = get(client, "/api/v1/offices/kumarkhali.kushtia.gov.bd")
     body = r.json()
-    assert body["geo"]["district"] == {"code": "25", "level": 2, "name": {"bn": "কুষ্টিয়া", "en": "Kushtia"}} or \
-        body["geo"]["district"]["name"]["en"] == "Kushtia"
+    assert body["geo"]["district"] == {"code": "25", "level": 2, "name": {"bn": "কুষ্টিয়া", "en": "Kushtia"}}
     assert body["geo"]["division"]["name"]["en"] == "Khulna"
     assert body["geo"]["upazila"]["name"]["bn"] == "কুমারখালী"
     assert body["org"]["ministry"]["domain"] == directory.kumarkhali_uno_office.ministry.domain
@@ -180,16 +182,10 @@ def test_rate_limit_per_address_gives_429_with_retry_after(client, settings):
     assert client.get("/api/v1/openapi.json", REMOTE_ADDR="10.9.8.7").status_code == 200
 
 
-def test_compliance_status_or_a_clear_503(client, directory, monkeypatch):
-    from batayon.api import views
-
-    if views.compliance_functions() is not None:
-        body = get(client, "/api/v1/offices/kumarkhali.kushtia.gov.bd/compliance").json()
-        assert 0 <= body["score"] <= 100 and body["band"]["name"]["bn"]
-        assert body["checklist"] and {"rule", "status", "title"} <= set(body["checklist"][0])
-    monkeypatch.setattr(views, "compliance_functions", lambda: None)
-    r = client.get("/api/v1/offices/kumarkhali.kushtia.gov.bd/compliance")
-    assert r.status_code == 503 and r.json()["error"]["code"] == "compliance_unavailable"
+def test_compliance_status(client, directory):
+    body = get(client, "/api/v1/offices/kumarkhali.kushtia.gov.bd/compliance").json()
+    assert 0 <= body["score"] <= 100 and body["band"]["name"]["bn"]
+    assert body["checklist"] and {"rule", "status", "title"} <= set(body["checklist"][0])
 
 
 def test_openapi_document_lists_every_endpoint(client):

@@ -86,3 +86,18 @@ def sign_in(client, user) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+
+
+def reason_bn(s, now=None) -> str:
+    """A status's (or checklist item's) reason worded in Bangla, ages counted to ``now``."""
+    from django.utils import translation
+
+    with translation.override("bn"):
+        return s.reason_text(now)
+
+
+def reason_en(s, now=None) -> str:
+    from django.utils import translation
+
+    with translation.override("en"):
+        return s.reason_text(now)

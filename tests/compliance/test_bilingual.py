@@ -1,6 +1,6 @@
 """Both languages (seed 004, decision 1): a half-translated list is "untranslated"."""
 
-from .conftest import at, evaluate_at, make_notice, make_officer, status
+from .conftest import at, evaluate_at, make_notice, make_officer, reason_bn, reason_en, status
 
 NOW = at(2025, 10, 10)
 
@@ -13,8 +13,8 @@ def test_half_translated_officers(office):
     evaluate_at(office, NOW)
     s = status(office, "bilingual-officers")
     assert s.status == "untranslated"
-    assert s.reason_en == "2 of 4 officers lack Bangla or English"
-    assert s.reason_bn == "৪ জন কর্মকর্তার মধ্যে ২ জন এক ভাষায় নেই"
+    assert reason_en(s) == "2 of 4 officers lack Bangla or English"
+    assert reason_bn(s) == "৪ জন কর্মকর্তার মধ্যে ২ জন এক ভাষায় নেই"
 
 
 def test_english_only_notice_is_untranslated_too(office):
@@ -33,4 +33,4 @@ def test_fully_bilingual_is_ok_and_empty_is_not_applicable(office):
 def test_one_untranslated_item_reads_as_singular(office):
     make_notice(office, NOW.date(), title_en="")
     evaluate_at(office, NOW)
-    assert status(office, "bilingual-notices").reason_en == "1 of 1 notice lacks Bangla or English"
+    assert reason_en(status(office, "bilingual-notices")) == "1 of 1 notice lacks Bangla or English"

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from batayon.compliance.models import Confirmation
 from batayon.compliance.services import confirm_current
 
-from .conftest import at, evaluate_at, make_officer, status
+from .conftest import at, evaluate_at, make_officer, reason_en, status
 
 
 def test_confirming_the_officers_list_makes_it_current(office):
@@ -19,7 +19,7 @@ def test_confirming_the_officers_list_makes_it_current(office):
     assert Confirmation.objects.filter(office=office, section="officers", user=user).count() == 1
     s = status(office, "officers-current")  # re-evaluated at once, with the real clock
     assert s.status == "ok"
-    assert s.reason_en == "last confirmation today"
+    assert reason_en(s) == "last confirmation today"
 
 
 def test_confirming_an_office_with_no_projects(office):

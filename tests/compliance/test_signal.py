@@ -1,4 +1,4 @@
-"""A content save re-evaluates its office once the transaction commits (a django-tasks task)."""
+"""A content save re-evaluates its office once the transaction commits (``content.changes``)."""
 
 import datetime as dt
 
@@ -8,7 +8,7 @@ from django.utils import timezone
 from batayon.compliance.models import CheckStatus
 from batayon.content.models import Notice
 
-from .conftest import make_officer, status
+from .conftest import make_officer, reason_en, status
 
 
 def test_saving_content_reevaluates_the_office(office, django_capture_on_commit_callbacks):
@@ -38,15 +38,15 @@ def test_deleting_content_reevaluates_too(office, django_capture_on_commit_callb
 def test_nothing_runs_before_commit_and_many_saves_enqueue_once(
     office, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from batayon.compliance import tasks
+    from batayon.content import tasks
 
     calls = []
 
     class FakeTask:
-        def enqueue(self, office_id):
-            calls.append(office_id)
+        def enqueue(self, office_ids):
+            calls.extend(office_ids)
 
-    monkeypatch.setattr(tasks, "reevaluate_office", FakeTask())
+    monkeypatch.setattr(tasks, "react_to_change", FakeTask())
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for _ in range(5):
             make_officer(office)
@@ -64,4 +64,4 @@ def test_published_yesterday_is_fresh(office, django_capture_on_commit_callbacks
             title_en="A",
             publish_date=timezone.localdate() - dt.timedelta(days=1),
         )
-    assert status(office, "notices-fresh").reason_en == "last notice 1 day ago"
+    assert reason_en(status(office, "notices-fresh")) == "last notice 1 day ago"

@@ -17,10 +17,10 @@ from batayon.content.models import (
     DesignatedOfficer,
     Document,
     FocalPoint,
+    Notice,
     Officer,
     Project,
     Service,
-    live_notices,
 )
 from batayon.demo.loader import DEAD_LINK, DEMO_GAPS, demo_offices
 from batayon.offices.models import Office, Tier
@@ -48,12 +48,12 @@ def check_no_english(domain: str) -> None:
 
 
 def check_stale_notices(domain: str) -> None:
-    newest = live_notices(Office.objects.get(domain=domain)).aggregate(m=Max("publish_date"))["m"]
+    newest = Notice.objects.of(Office.objects.get(domain=domain)).live().aggregate(m=Max("publish_date"))["m"]
     age = (timezone.localdate() - newest).days
     assert 110 <= age <= 130
     # Every other demo office has a notice from the last month.
     for office in demo_offices().exclude(domain=domain):
-        latest = live_notices(office).aggregate(m=Max("publish_date"))["m"]
+        latest = Notice.objects.of(office).live().aggregate(m=Max("publish_date"))["m"]
         assert latest and (timezone.localdate() - latest).days <= 30, office.domain
 
 

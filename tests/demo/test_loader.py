@@ -20,7 +20,6 @@ from batayon.content.models import (
     Page,
     Project,
     Service,
-    live_notices,
 )
 from batayon.demo import loader
 from batayon.demo.loader import DC_DOMAIN, demo_offices, load_demo_content
@@ -43,7 +42,7 @@ def test_dc_office_has_every_kind_of_content(loaded):
     assert officers.filter(kind="officer").count() == 13
     assert officers.filter(kind="staff").count() == 10
     assert officers.get(designation_bn="জেলা প্রশাসক").name_en == "Md. Toufiqur Rahman"
-    assert live_notices(office).count() == 10  # 12 written: one archived tender, one draft
+    assert Notice.objects.of(office).live().count() == 10  # 12 written: one archived tender, one draft
     assert Notice.objects.filter(office=office, state="draft").count() == 1
     services = Service.objects.filter(office=office)
     assert services.filter(audience="citizen").count() == 9
@@ -97,7 +96,7 @@ def test_every_kushtia_sadar_and_kumarkhali_union_is_filled(loaded):
         assert "ইউপি প্রশাসনিক কর্মকর্তা (সচিব)" in designations, union.domain
         names = set(Service.objects.filter(office=union).values_list("name_bn", flat=True))
         assert names == {"জন্ম নিবন্ধন", "মৃত্যু নিবন্ধন", "নাগরিকত্ব সনদ", "ওয়ারিশ সনদ", "ট্রেড লাইসেন্স প্রদান ও নবায়ন"}
-        assert 1 <= live_notices(union).count() <= 2
+        assert 1 <= Notice.objects.of(union).live().count() <= 2
         assert DesignatedOfficer.objects.filter(office=union, scheme="rti", role="appeal",
                                                 officer__designation_bn="উপজেলা নির্বাহী অফিসার").exists()
     # Chairmen's names differ from union to union.
@@ -112,7 +111,7 @@ def test_uno_offices_and_field_offices(loaded):
         assert Officer.objects.filter(office=uno, designation_bn="উপজেলা নির্বাহী অফিসার").count() == 1
         assert Service.objects.filter(office=uno).count() >= 5
         assert DesignatedOfficer.objects.filter(office=uno, scheme="grs").count() == 3
-        assert live_notices(uno).exists()
+        assert Notice.objects.of(uno).live().exists()
         assert "dckushtia@mopa.gov.bd" in uno.notice_emails.splitlines()
     sadar = unos.get(domain="kushtiasadar.kushtia.gov.bd")
     assert "secretary@1nohatashharipurup.kushtia.gov.bd" in sadar.notice_emails.splitlines()

@@ -17,15 +17,29 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from batayon.bangla.digits import to_bangla_digits
+from batayon.core.templatetags.bn import num
 from batayon.offices.models import Office, normalise_domain
 
 from .models import Membership, Role
 
 CSV_COLUMNS = ("username", "email", "office_domain", "role")
-# Roles may be written in English or in Bangla in an onboarding sheet.
-ROLE_NAMES = {r.value: r.value for r in Role} | {str(r.label): r.value for r in Role}
+
+
+def parse_role(text: str) -> str | None:
+    """A role as written in an onboarding sheet: its code (``editor``) or its name in Bangla
+    or English (``সম্পাদক``, ``Editor``); ``None`` when it is none of these."""
+    text = " ".join(text.split()).casefold()
+    for role in Role:
+        names = {role.value}
+        for lang in ("bn", "en"):
+            with translation.override(lang):
+                names.add(str(role.label).casefold())
+        if text in names:
+            return role.value
+    return None
 
 
 @dataclass
@@ -69,38 +83,46 @@ def validate_rows(rows: list[AccountRow]) -> list[str]:
     username_check = UnicodeUsernameValidator()
     errors: list[str] = []
     for row in rows:
-        where = f"সারি {to_bangla_digits(str(row.line))}"
+        where = _("সারি %(line)s") % {"line": num(row.line)}
         if not row.username:
-            row.errors.append("ব্যবহারকারীর নাম (username) নেই")
+            row.errors.append(_("ব্যবহারকারীর নাম (username) নেই"))
         else:
             try:
                 username_check(row.username)
             except ValidationError:
-                row.errors.append(f"ব্যবহারকারীর নাম “{row.username}” গ্রহণযোগ্য নয় (শুধু ইংরেজি অক্ষর, অঙ্ক ও @.+-_)")
+                row.errors.append(
+                    _("ব্যবহারকারীর নাম “%(username)s” গ্রহণযোগ্য নয় (শুধু ইংরেজি অক্ষর, অঙ্ক ও @.+-_)")
+                    % {"username": row.username}
+                )
             key = row.username.lower()
             if key in seen:
                 row.errors.append(
-                    f"ব্যবহারকারীর নাম “{row.username}” ফাইলে আগেও আছে (সারি {to_bangla_digits(str(seen[key]))})"
+                    _("ব্যবহারকারীর নাম “%(username)s” ফাইলে আগেও আছে (সারি %(line)s)")
+                    % {"username": row.username, "line": num(seen[key])}
                 )
             seen.setdefault(key, row.line)
-        role = ROLE_NAMES.get(row.role.strip()) if row.role else None
+        role = parse_role(row.role) if row.role else None
         if role is None:
-            row.errors.append(f"ভূমিকা “{row.role}” অজানা; লিখুন editor, head, supervisor অথবা admin")
+            row.errors.append(
+                _("ভূমিকা “%(role)s” অজানা; লিখুন editor, head, supervisor অথবা admin") % {"role": row.role}
+            )
         else:
             row.role = role
         row.office = offices.get(normalise_domain(row.office_domain)) if row.office_domain else None
         if row.office is None:
-            row.errors.append(f"দপ্তরের ডোমেইন “{row.office_domain}” নিবন্ধনে পাওয়া যায়নি")
+            row.errors.append(
+                _("দপ্তরের ডোমেইন “%(domain)s” নিবন্ধনে পাওয়া যায়নি") % {"domain": row.office_domain}
+            )
         if row.email:
             try:
                 validate_email(row.email)
             except ValidationError:
-                row.errors.append(f"ই-মেইল “{row.email}” সঠিক নয়")
+                row.errors.append(_("ই-মেইল “%(email)s” সঠিক নয়") % {"email": row.email})
         if row.password:
             try:
                 validate_password(row.password)
             except ValidationError as exc:
-                row.errors.append("পাসওয়ার্ড দুর্বল: " + " ".join(exc.messages))
+                row.errors.append(_("পাসওয়ার্ড দুর্বল: %(reasons)s") % {"reasons": " ".join(exc.messages)})
         errors.extend(f"{where}: {msg}" for msg in row.errors)
     return errors
 
@@ -138,7 +160,9 @@ def rows_from_csv(text: str) -> list[AccountRow]:
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in CSV_COLUMNS if c not in header]
     if missing:
-        raise OnboardingError([f"CSV ফাইলের শিরোনাম সারিতে এই কলাম নেই: {', '.join(missing)}"])
+        raise OnboardingError(
+            [_("CSV ফাইলের শিরোনাম সারিতে এই কলাম নেই: %(columns)s") % {"columns": ", ".join(missing)}]
+        )
     rows = []
     for number, raw in enumerate(reader, start=2):
         values = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}

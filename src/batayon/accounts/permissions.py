@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -29,10 +30,19 @@ HEAD_ACTIONS = EDITOR_ACTIONS | {"publish", "approve", "manage_users"}
 SUPERVISOR_ACTIONS = {"view", "view_drafts", "view_dashboard", "remind"}
 ACTIONS = HEAD_ACTIONS | SUPERVISOR_ACTIONS | {"edit_rulebook"}
 
-# Sections a supervisor may edit for an office under them, e.g. a DC office's programmer
-# fixing a union's standard menu or a dead service-box link. The compliance rulebook may
-# extend this (its rules carry ``supervisor_editable``).
-SUPERVISOR_EDITABLE_SECTIONS: set[str] = {"services"}
+
+
+def supervisor_editable_sections() -> set[str]:
+    """Sections a supervisor may edit for an office under them (e.g. a DC office's programmer
+    fixing a union's dead service-box link): the sections of the active rules the rulebook
+    marks ``supervisor_editable``, so the rulebook alone decides.
+
+    Accounts sits below compliance and never imports it: the ``Rule`` model is looked up with
+    ``django.apps.apps.get_model`` inside this function. Not cached (a rulebook edit in the
+    admin applies at once): one small query, made only when a supervisor asks to edit.
+    """
+    rule = apps.get_model("compliance", "Rule")
+    return set(rule.objects.filter(active=True, supervisor_editable=True).values_list("section", flat=True))
 
 
 def is_admin(user: Any) -> bool:
@@ -91,7 +101,7 @@ def can(user: Any, action: str, office: Office | None = None, section: str | Non
             return True
         if m.role == Role.EDITOR and action == "publish" and not office.requires_approval:
             return True
-    if action in SUPERVISOR_ACTIONS or (action == "edit" and section in SUPERVISOR_EDITABLE_SECTIONS):
+    if action in SUPERVISOR_ACTIONS or (action == "edit" and section and section in supervisor_editable_sections()):
         return supervised_offices(user).filter(pk=office.pk).exists()
     return False
 
@@ -113,9 +123,10 @@ def second_factor_redirect(request: HttpRequest) -> HttpResponse | None:
         return None
     if needs_second_factor(request.user) and not getattr(request.user, "is_verified", lambda: False)():
         from django.shortcuts import redirect
+        from django.urls import reverse
         from django.utils.http import urlencode
 
-        return redirect(f"/accounts/2fa/?{urlencode({'next': request.get_full_path()})}")
+        return redirect(f"{reverse('two_factor')}?{urlencode({'next': request.get_full_path()})}")
     return None
 
 

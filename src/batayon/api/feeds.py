@@ -8,36 +8,29 @@ and for an office's own host (``host_*``: the office comes from ``request.office
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from batayon.content.models import (
-    CATEGORY_SECTION,
-    CONTENT_MODELS,
-    DesignatedOfficer,
-    Document,
     Notice,
-    Page,
-    PublishState,
-    live_notices,
 )
 from batayon.offices.models import Office
+from batayon.portal.links import portal_url
 
 from .http import ApiError, api_view, conditional, make_etag
 from .views import get_office
 
 FEED_ITEMS = 50
-SITEMAP_NOTICES = 1000
 
 
 def _office_url(office: Office, rest: str = "", lang: str = "bn") -> str:
-    return f"https://{office.domain}/{lang}/{rest}"
+    # Only the hand-written sitemap below still builds addresses from a path tail; it is being
+    # replaced by django.contrib.sitemaps. Everything else uses portal.links.portal_url.
+    return f"{portal_url(office, 'home', lang, absolute=True)}{rest}"
 
 
 class NoticesRss(Feed):
@@ -53,21 +46,22 @@ class NoticesRss(Feed):
     def get_object(self, request: HttpRequest, office: Office) -> Office:
         return office
 
+    def _office_name(self, office: Office) -> str:
+        return (office.name_en or office.name_bn) if self.lang == "en" else office.name_bn
+
     def title(self, office: Office) -> str:
-        if self.lang == "en":
-            return f"Notices — {office.name_en or office.name_bn}"
-        return f"নোটিশ বোর্ড — {office.name_bn}"
+        with translation.override(self.lang):
+            return _("নোটিশ বোর্ড — %(office)s") % {"office": self._office_name(office)}
 
     def link(self, office: Office) -> str:
-        return _office_url(office, "notices/", self.lang)
+        return portal_url(office, "section", self.lang, "notices", absolute=True)
 
     def description(self, office: Office) -> str:
-        if self.lang == "en":
-            return f"Official notices of {office.name_en or office.name_bn}"
-        return f"{office.name_bn} এর দাপ্তরিক নোটিশ ও বিজ্ঞপ্তি"
+        with translation.override(self.lang):
+            return _("%(office)s এর দাপ্তরিক নোটিশ ও বিজ্ঞপ্তি") % {"office": self._office_name(office)}
 
     def items(self, office: Office):
-        return live_notices(office).select_related("office").order_by("-publish_date", "-id")[:FEED_ITEMS]
+        return Notice.objects.of(office).live().select_related("office").order_by("-publish_date", "-id")[:FEED_ITEMS]
 
     def _text(self, bn: str, en: str) -> str:
         return (en or bn) if self.lang == "en" else (bn or en)
@@ -79,7 +73,7 @@ class NoticesRss(Feed):
         return self._text(item.body_bn, item.body_en)
 
     def item_link(self, item: Notice) -> str:
-        return _office_url(item.office, f"notices/{item.pk}/", self.lang)
+        return portal_url(item.office, "notice", self.lang, item.pk, absolute=True)
 
     def item_guid(self, item: Notice) -> str:
         return f"tag:{item.office.domain},notice:{item.pk}"
@@ -152,58 +146,11 @@ def host_notices_atom(request: HttpRequest, lang: str = "bn", domain: str | None
 # --- sitemap ---------------------------------------------------------------------------------
 
 
-def sitemap_entries(office: Office) -> list[dict[str, Any]]:
-    """The portal's pages in Bangla (with the English page as the alternate), newest change."""
-    from batayon.portal.sections import SECTIONS  # the portal decides which sections exist
-
-    stamps: dict[str, dt.datetime] = {}
-
-    def note(section: str, newest: dt.datetime | None) -> None:
-        if newest and (section not in stamps or newest > stamps[section]):
-            stamps[section] = newest
-
-    for model in CONTENT_MODELS:
-        published = model.objects.filter(office=office, state=PublishState.PUBLISHED)
-        if model is Document:  # its section depends on the category
-            for category, newest in published.values_list("category").annotate(m=Max("updated_at")).order_by():
-                note(CATEGORY_SECTION.get(category, "documents"), newest)
-        elif model is DesignatedOfficer:  # rti or grs
-            for scheme, newest in published.values_list("scheme").annotate(m=Max("updated_at")).order_by():
-                note(scheme, newest)
-        elif isinstance(model.__dict__.get("section"), str):
-            note(model.section, published.aggregate(m=Max("updated_at"))["m"])
-    # Staff share the officers' model.
-    note("staff", stamps.get("officers"))
-    entries = [{"rest": "", "lastmod": office.content_updated_at}]
-    entries += [{"rest": f"{key}/", "lastmod": stamps.get(key)} for key in SECTIONS]
-    notices = live_notices(office).order_by("-publish_date", "-id").values_list("pk", "updated_at")
-    entries += [{"rest": f"notices/{pk}/", "lastmod": updated} for pk, updated in notices[:SITEMAP_NOTICES]]
-    pages = Page.objects.published().of(office).values_list("slug", "updated_at")
-    entries += [{"rest": f"pages/{slug}/", "lastmod": updated} for slug, updated in pages]
-    return entries
-
-
-def render_sitemap(office: Office) -> str:
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    ]
-    for entry in sitemap_entries(office):
-        lines.append("<url>")
-        lines.append(f"<loc>{escape(_office_url(office, entry['rest'], 'bn'))}</loc>")
-        if entry["lastmod"]:
-            lines.append(f"<lastmod>{entry['lastmod'].astimezone(dt.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}</lastmod>")
-        for lang in ("bn", "en"):
-            href = quoteattr(_office_url(office, entry["rest"], lang))
-            lines.append(f'<xhtml:link rel="alternate" hreflang="{lang}" href={href}/>')
-        lines.append("</url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
-
-
 def _sitemap(request: HttpRequest, office: Office) -> HttpResponse:
     if (not_modified := _validators(request, office, "sitemap")) is not None:
         return not_modified
+    from batayon.portal.sitemaps import render_sitemap  # the portal decides what its pages are
+
     return HttpResponse(render_sitemap(office), content_type="application/xml; charset=utf-8")
 
 
@@ -213,6 +160,6 @@ def sitemap(request: HttpRequest, domain: str) -> HttpResponse:
 
 
 @api_view(max_age=3600)
-def host_sitemap(request: HttpRequest) -> HttpResponse:
-    """For an office's own host: ``/sitemap.xml``."""
-    return _sitemap(request, _host_office(request))
+def host_sitemap(request: HttpRequest, domain: str | None = None) -> HttpResponse:
+    """For an office's own host: ``/sitemap.xml`` (locally ``/o/<domain>/sitemap.xml``)."""
+    return _sitemap(request, _host_office(request, domain))

@@ -82,10 +82,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad_json": ("অনুরোধের দেহ (body) বৈধ JSON অবজেক্ট নয়।", "The request body is not a valid JSON object."),
     "invalid": ("তথ্য সঠিক নয়: {details_bn}", "Invalid input: {details_en}"),
-    "compliance_unavailable": (
-        "সম্মতি (compliance) মূল্যায়ন এখনো চালু হয়নি; পরে আবার চেষ্টা করুন।",
-        "Compliance evaluation is not available yet; try again later.",
-    ),
 }
 
 BN_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")

@@ -1,7 +1,7 @@
 """Building the search index: a document per officer, service, notice and office.
 
 Documents are rebuilt per office and per kind (delete + one bulk insert), never row by row
-across offices. ``reindex()`` rebuilds everything in batches; signals (``api.signals``) keep
+across offices. ``reindex()`` rebuilds everything in batches; ``api.signals`` keeps
 an office's documents current after each committed change.
 """
 
@@ -10,31 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from batayon.bangla.phone import InvalidPhone, normalise_phone
-from batayon.content.models import DesignatedOfficer, Notice, Officer, PublishState, Service
+from batayon.content.models import DesignatedOfficer, Notice, Officer, Service
 from batayon.offices.models import Office, Tier
+from batayon.portal.links import portal_url
 
 from .models import SearchDocument, SearchTerm
 from .normalise import phone_forms, terms, terms_text
 
-# English names of the tiers (the Bangla ones are the model's labels).
-TIER_EN = {
-    Tier.MINISTRY: "Ministry/Division",
-    Tier.AGENCY: "Directorate/Agency",
-    Tier.DIVISION: "Divisional Commissioner's Office",
-    Tier.DISTRICT: "Deputy Commissioner's Office",
-    Tier.UPAZILA: "Upazila Nirbahi Officer's Office",
-    Tier.UNION: "Union Parishad",
-    Tier.DIVISION_FIELD: "Divisional office",
-    Tier.DISTRICT_FIELD: "District office",
-    Tier.UPAZILA_FIELD: "Upazila office",
-}
 BODY_CHARS = 2000
 BATCH = 2000
 _DIGITS = re.compile(r"^\d+$")
@@ -43,6 +33,19 @@ _DIGITS = re.compile(r"^\d+$")
 def bi(bn: str | None, en: str | None) -> dict[str, str]:
     """A bilingual value as the API shows it."""
     return {"bn": bn or "", "en": en or ""}
+
+
+def bi_label(label: Any) -> dict[str, str]:
+    """An interface label (a lazy gettext string, e.g. a TextChoices label) in both languages."""
+    out = {}
+    for lang in ("bn", "en"):
+        with translation.override(lang):
+            out[lang] = str(label)
+    return out
+
+
+def tier_label(tier: str) -> dict[str, str]:
+    return bi_label(Tier(tier).label)
 
 
 def canonical_phone(value: str) -> str:
@@ -103,7 +106,12 @@ def officer_documents(ctx: OfficeContext, officers: list[Officer], roles: dict[i
     docs = []
     for o in officers:
         officer_roles = roles.get(o.pk, [])
-        role_names = [ROLE_NAMES[r] for r in officer_roles if r in ROLE_NAMES]
+        role_names = [
+            name
+            for r in officer_roles
+            if tuple(r.split(":", 1)) in DesignatedOfficer.ROLE_LABELS
+            for name in bi_label(DesignatedOfficer.ROLE_LABELS[tuple(r.split(":", 1))]).values()
+        ]
         phones = [p for p in (canonical_phone(o.mobile), canonical_phone(o.phone)) if p]
         docs.append(_document(
             ctx, SearchDocument.Kind.OFFICER, o.pk,
@@ -114,21 +122,10 @@ def officer_documents(ctx: OfficeContext, officers: list[Officer], roles: dict[i
                 "title": bi(o.name_bn, o.name_en), "subtitle": bi(o.designation_bn, o.designation_en),
                 "phones": phones, "email": o.email, "officer_kind": o.kind, "is_head_of_office": o.pk == head,
                 "roles": officer_roles, "sort_order": o.sort_order,
-                "url": f"/o/{ctx.office.domain}/bn/{section.get(o.kind, 'officers')}/",
+                "url": portal_url(ctx.office, "section", "bn", section.get(o.kind, "officers")),
             },
         ))
     return docs
-
-
-# Role names that go into the officer's terms, so "তথ্য কর্মকর্তা কুমারখালী" finds the officer.
-ROLE_NAMES = {
-    "rti:primary": "তথ্য প্রদানকারী কর্মকর্তা",
-    "rti:alternative": "বিকল্প তথ্য প্রদানকারী কর্মকর্তা",
-    "rti:appeal": "আপিল কর্তৃপক্ষ",
-    "grs:primary": "অনিক",
-    "grs:alternative": "বিকল্প অনিক",
-    "grs:appeal": "আপিল কর্মকর্তা",
-}
 
 
 def service_document(ctx: OfficeContext, s: Service) -> SearchDocument:
@@ -143,7 +140,7 @@ def service_document(ctx: OfficeContext, s: Service) -> SearchDocument:
         data={
             "title": bi(s.name_bn, s.name_en), "subtitle": bi(ctx.office.name_bn, ctx.office.name_en),
             "phones": phones, "link": s.link, "eservice_status": s.eservice_status,
-            "url": f"/o/{ctx.office.domain}/bn/services/",
+            "url": portal_url(ctx.office, "section", "bn", "services"),
         },
     )
 
@@ -158,7 +155,7 @@ def notice_document(ctx: OfficeContext, n: Notice) -> SearchDocument:
             "title": bi(n.title_bn, n.title_en), "subtitle": bi(ctx.office.name_bn, ctx.office.name_en),
             "phones": [], "publish_date": n.publish_date.isoformat(),
             "archive_date": n.archive_date.isoformat() if n.archive_date else None,
-            "url": f"/o/{ctx.office.domain}/bn/notices/{n.pk}/",
+            "url": portal_url(ctx.office, "notice", "bn", n.pk),
         },
     )
 
@@ -169,19 +166,14 @@ def office_document(ctx: OfficeContext) -> SearchDocument:
     return _document(
         ctx, SearchDocument.Kind.OFFICE, office.pk,
         name=[office.name_bn, office.name_en],
-        main=[str(Tier(office.tier).label), TIER_EN.get(office.tier, ""), office.domain],
+        main=[*tier_label(office.tier).values(), office.domain],
         phones=[phone] if phone else [],
         data={
             "title": bi(office.name_bn, office.name_en),
-            "subtitle": bi(str(Tier(office.tier).label), TIER_EN.get(office.tier, "")),
-            "phones": [phone] if phone else [], "email": office.email, "url": office.portal_path(),
+            "subtitle": tier_label(office.tier),
+            "phones": [phone] if phone else [], "email": office.email, "url": portal_url(office),
         },
     )
-
-
-def _current_officers() -> Q:
-    today = timezone.localdate()
-    return Q(state=PublishState.PUBLISHED) & (Q(left_on__isnull=True) | Q(left_on__gt=today))
 
 
 def roles_by_officer(office_ids: Iterable[int] | None = None) -> dict[int, list[str]]:
@@ -197,7 +189,7 @@ def roles_by_officer(office_ids: Iterable[int] | None = None) -> dict[int, list[
 def documents_for_office(office: Office) -> list[SearchDocument]:
     """Every document of one office, built from its published content."""
     ctx = OfficeContext.of(office)
-    officers = list(Officer.objects.filter(_current_officers(), office=office))
+    officers = list(Officer.objects.of(office).current())
     docs = officer_documents(ctx, officers, roles_by_officer([office.pk]))
     services = Service.objects.published().of(office).select_related("responsible_officer")
     docs += [service_document(ctx, s) for s in services]
@@ -242,33 +234,6 @@ def reindex_office(office_id: int) -> int:
     return len(docs)
 
 
-def reindex_officers(office_id: int) -> None:
-    """Rebuild an office's officer documents: head of office and roles depend on them all."""
-    office = offices_with_context().filter(pk=office_id).first()
-    if office is None:
-        return
-    officers = list(Officer.objects.filter(_current_officers(), office_id=office_id))
-    docs = officer_documents(OfficeContext.of(office), officers, roles_by_officer([office_id]))
-    replace_documents(office_id, docs, kinds=[SearchDocument.Kind.OFFICER])
-
-
-def index_object(kind: str, object_id: int) -> None:
-    """Bring one service's or notice's document up to date (or remove it)."""
-    model = {SearchDocument.Kind.SERVICE: Service, SearchDocument.Kind.NOTICE: Notice}[kind]
-    related = ["office__division", "office__district", "office__upazila", "office__area", "office__agency"]
-    if kind == SearchDocument.Kind.SERVICE:
-        related.append("responsible_officer")
-    obj = model.objects.published().select_related(*related).filter(pk=object_id).first()
-    with transaction.atomic():
-        SearchDocument.objects.filter(kind=kind, object_id=object_id).delete()
-        if obj is None:
-            return
-        ctx = OfficeContext.of(obj.office)
-        doc = service_document(ctx, obj) if kind == SearchDocument.Kind.SERVICE else notice_document(ctx, obj)
-        doc.save()
-        remember_terms([doc])
-
-
 def _batched(items: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
     batch: list[SearchDocument] = []
     for item in items:
@@ -289,7 +254,7 @@ def _all_documents(contexts: dict[int, OfficeContext]) -> Iterator[SearchDocumen
 
     roles = roles_by_officer(ids)
     by_office: dict[int, list[Officer]] = {}
-    for officer in of(Officer.objects.filter(_current_officers())).order_by("office_id").iterator(chunk_size=BATCH):
+    for officer in of(Officer.objects.current()).order_by("office_id").iterator(chunk_size=BATCH):
         by_office.setdefault(officer.office_id, []).append(officer)
     for office_id, officers in by_office.items():
         if office_id in contexts:

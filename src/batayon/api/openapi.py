@@ -313,8 +313,7 @@ def document() -> S:
                     *PAGE_PARAMS])},
             "/api/v1/offices/{domain}/compliance": {"get": {
                 **office_op("Compliance status of the office", COMPLIANCE),
-                "responses": {"200": ok(COMPLIANCE), **COMMON_ERRORS, "404": error("No such office."),
-                              "503": error("The compliance engine is not available.")},
+                "responses": {"200": ok(COMPLIANCE), **COMMON_ERRORS, "404": error("No such office.")},
             }},
             "/api/v1/offices/{domain}/notices.rss": {"get": office_op(
                 "Notices as RSS 2.0", string(), media="application/rss+xml")},

@@ -1,24 +1,21 @@
-"""Keep the search index current: every committed change to content re-indexes what it touches.
+"""Keep the search index and the registry's ETags current.
 
-Indexing runs after the transaction commits (never inside an editor's save) and is "robust":
-a failure to index is logged and never undoes the editor's change; ``batayon reindex``
-repairs anything missed. Bulk loads (the registry, imports) bypass signals and are followed
-by ``batayon reindex``.
+Content changes reach the index through ``content.changes.office_changed`` (sent after
+commit, once per office per transaction): the office's documents are rebuilt. Indexing is
+"robust": a failure is logged and never undoes the editor's change; ``batayon reindex``
+repairs anything missed. Office rows themselves also bump the registry version, so list
+responses' ETags change with them.
 """
 
 from __future__ import annotations
 
-import threading
-
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from batayon.content.models import DesignatedOfficer, Notice, Officer, Service
+from batayon.content.changes import office_changed, office_content_changed
 from batayon.offices.models import Office
 
 from . import index
-from .models import SearchDocument
 
 REGISTRY_VERSION_KEY = "api:registry-version"
 
@@ -31,42 +28,18 @@ def bump_registry_version() -> None:
         cache.set(REGISTRY_VERSION_KEY, 1, None)
 
 
-_scheduled = threading.local()
+def reindex(sender, office_ids: list[int], **kwargs) -> None:
+    """Rebuild the changed offices' documents (after commit, once per office)."""
+    if len(office_ids) == 1:
+        index.reindex_office(office_ids[0])
+    else:  # a bulk load: one batched pass
+        index.reindex(Office.objects.filter(pk__in=office_ids))
 
 
-def _later(func, *args) -> None:
-    """Run ``func(*args)`` after commit, once however many saves in the transaction ask.
-
-    An import of 1,000 officers asks 1,000 times for the same office to be re-indexed.
-    Every save queues a callback, but only the most recently queued one for a key does the
-    work (it runs last, after every row is written); the others return at once.
-    """
-    key = (func, *args)
-    latest = getattr(_scheduled, "latest", None)
-    if latest is None:
-        latest = _scheduled.latest = {}
-
-    def callback() -> None:
-        if latest.get(key) is callback:
-            del latest[key]
-            func(*args)
-
-    latest[key] = callback
-    transaction.on_commit(callback, robust=True)
-
-
-def _officers_changed(sender, instance, **kwargs) -> None:
-    _later(index.reindex_officers, instance.office_id)
-
-
-def _object_changed(sender, instance, **kwargs) -> None:
-    kind = SearchDocument.Kind.SERVICE if sender is Service else SearchDocument.Kind.NOTICE
-    _later(index.index_object, kind, instance.pk)
-
-
-def _office_saved(sender, instance, **kwargs) -> None:
+def _office_saved(sender, instance, raw: bool = False, using: str = "default", **kwargs) -> None:
     bump_registry_version()
-    _later(index.reindex_office, instance.pk)
+    if not raw:
+        office_content_changed(instance.pk, using=using)
 
 
 def _office_deleted(sender, instance, **kwargs) -> None:
@@ -74,11 +47,6 @@ def _office_deleted(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    for model in (Officer, DesignatedOfficer):
-        post_save.connect(_officers_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-save")
-        post_delete.connect(_officers_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-delete")
-    for model in (Service, Notice):
-        post_save.connect(_object_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-save")
-        post_delete.connect(_object_changed, sender=model, dispatch_uid=f"api-index-{model.__name__}-delete")
+    office_changed.connect(reindex, dispatch_uid="api-reindex")
     post_save.connect(_office_saved, sender=Office, dispatch_uid="api-index-office-save")
     post_delete.connect(_office_deleted, sender=Office, dispatch_uid="api-index-office-delete")

@@ -19,20 +19,22 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.text import nfc
+from batayon.compliance import services as compliance
+from batayon.compliance.models import Band, Status
 from batayon.content.models import (
     DesignatedOfficer,
     Document,
     Notice,
     Officer,
     Service,
-    current_officers,
-    live_notices,
 )
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
+from batayon.portal.links import portal_url
 
 from . import search as search_engine
 from .http import (
@@ -47,7 +49,7 @@ from .http import (
     make_etag,
     str_param,
 )
-from .index import TIER_EN, bi
+from .index import bi, bi_label, tier_label
 from .models import SearchDocument
 from .signals import REGISTRY_VERSION_KEY
 
@@ -118,7 +120,7 @@ def office_ref(office: Office | None) -> dict[str, Any] | None:
 
 
 def _tier(tier: str) -> dict[str, Any]:
-    return {"code": tier, "name": bi(str(Tier(tier).label), TIER_EN.get(tier, ""))}
+    return {"code": tier, "name": tier_label(tier)}
 
 
 def office_summary(office: Office) -> dict[str, Any]:
@@ -127,9 +129,9 @@ def office_summary(office: Office) -> dict[str, Any]:
         "tier": _tier(office.tier),
         "district": office.district.code if office.district_id and office.district else None,
         "upazila": office.upazila.code if office.upazila_id and office.upazila else None,
-        "portal_url": f"https://{office.domain}/bn/",
+        "portal_url": portal_url(office, absolute=True),
         "content_updated_at": _iso(office.content_updated_at),
-        "url": f"/api/v1/offices/{office.domain}",
+        "url": reverse("api-office", args=[office.domain]),
     }
 
 
@@ -146,8 +148,8 @@ def _designations(office: Office) -> dict[int, list[str]]:
 
 
 def _head_id(office: Office) -> int | None:
-    return current_officers(office).filter(kind=Officer.Kind.OFFICER).order_by("sort_order", "id").values_list(
-        "pk", flat=True).first()
+    head = Officer.objects.of(office).head()
+    return head.pk if head else None
 
 
 def officer_json(request: HttpRequest, o: Officer, roles: list[str], head_id: int | None) -> dict[str, Any]:
@@ -247,16 +249,14 @@ def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
         (d.scheme, d.role): d
         for d in DesignatedOfficer.objects.published().of(office).select_related("officer")
     }
-    head_id = _head_id(office)
-    head = Officer.objects.filter(pk=head_id).first() if head_id else None
+    head = Officer.objects.of(office).head()
     supervisor = office.supervisor
-    base = f"/api/v1/offices/{office.domain}"
     data = {
         **office_summary(office),
         "address": bi(office.address_bn, office.address_en),
         "phone": search_engine.phone_display(office.phone) if office.phone else None,
         "email": office.email or None,
-        "portal_path": office.portal_path(),
+        "portal_path": office.get_absolute_url(),
         "geo": {
             "division": _area(office.division),
             "district": _area(office.district),
@@ -273,10 +273,12 @@ def office_detail(request: HttpRequest, domain: str) -> HttpResponse:
         "rti_officer": _designated(designated.get(("rti", "primary"))),
         "anik": _designated(designated.get(("grs", "primary"))),
         "links": {
-            "officers": f"{base}/officers", "services": f"{base}/services", "notices": f"{base}/notices",
-            "documents": f"{base}/documents", "compliance": f"{base}/compliance",
-            "notices_rss": f"{base}/notices.rss", "notices_atom": f"{base}/notices.atom",
-            "sitemap": f"{base}/sitemap.xml",
+            key: reverse(f"api-office-{name}", args=[office.domain])
+            for key, name in (
+                ("officers", "officers"), ("services", "services"), ("notices", "notices"),
+                ("documents", "documents"), ("compliance", "compliance"), ("notices_rss", "notices-rss"),
+                ("notices_atom", "notices-atom"), ("sitemap", "sitemap"),
+            )
         },
     }
     return json_response(data)
@@ -288,7 +290,7 @@ def office_officers(request: HttpRequest, domain: str) -> HttpResponse:
     kind = choice_param(request, "kind", [k for k, _ in Officer.Kind.choices])
     if (not_modified := _office_validators(request, office)) is not None:
         return not_modified
-    qs = current_officers(office).order_by("kind", "sort_order", "id")
+    qs = Officer.objects.of(office).current().order_by("kind", "sort_order", "id")
     if kind:
         qs = qs.filter(kind=kind)
     roles = _designations(office)
@@ -354,9 +356,9 @@ def office_notices(request: HttpRequest, domain: str) -> HttpResponse:
     if (not_modified := _office_validators(request, office)) is not None:
         return not_modified
     if archived in ("1", "true"):
-        qs = Notice.objects.published().of(office).filter(publish_date__lte=timezone.localdate())
+        qs = Notice.objects.of(office).live(archived=True)
     else:
-        qs = live_notices(office)
+        qs = Notice.objects.of(office).live()
     return json_response(paginate(request, qs.select_related("office"), lambda n: notice_json(request, n)))
 
 
@@ -429,7 +431,7 @@ def create_notice(request: HttpRequest, office: Office) -> HttpResponse:
     notice.save()
     notice.office = office
     response = json_response(notice_json(request, notice), status=201)
-    response["Location"] = f"/api/v1/offices/{office.domain}/notices#{notice.pk}"
+    response["Location"] = f"{reverse('api-office-notices', args=[office.domain])}#{notice.pk}"
     return response
 
 
@@ -469,58 +471,51 @@ def office_documents(request: HttpRequest, domain: str) -> HttpResponse:
 def score_json(info: Any) -> dict[str, Any]:
     """The compliance engine's ``OfficeScoreInfo`` as the API documents it."""
     evaluated = getattr(info, "evaluated_at", None)
+    band = str(getattr(info, "band", ""))
     return {
         "score": round(float(getattr(info, "score", 0) or 0), 1),
-        "band": {"code": str(getattr(info, "band", "")),
-                 "name": bi(getattr(info, "band_bn", ""), getattr(info, "band_en", ""))},
+        "band": {"code": band, "name": bi_label(Band(band).label) if band in Band.values else bi("", "")},
         "evaluated_at": _iso(evaluated),
         "failing": int(getattr(info, "failing", 0) or 0),
     }
 
 
+def reason_json(item: Any) -> dict[str, str]:
+    """The item's reason code worded in both languages (the words are rendered, not stored)."""
+    texts = {}
+    for lang in ("bn", "en"):
+        with translation.override(lang):
+            texts[lang] = item.reason_text()
+    return bi(texts["bn"], texts["en"])
+
+
 def checklist_item_json(item: Any) -> dict[str, Any]:
     """One ``ChecklistItem``: a mandated item of the portal and how it stands."""
+    status = str(getattr(item, "status", ""))
     return {
         "rule": str(getattr(item, "rule_code", "")),
         "title": bi(getattr(item, "title_bn", ""), getattr(item, "title_en", "")),
         "section": str(getattr(item, "section", "")),
-        "status": {"code": str(getattr(item, "status", "")),
-                   "name": bi(getattr(item, "status_bn", ""), getattr(item, "status_en", ""))},
-        "reason": bi(getattr(item, "reason_bn", ""), getattr(item, "reason_en", "")),
+        "status": {"code": status,
+                   "name": bi_label(Status(status).label) if status in Status.values else bi("", "")},
+        "reason": reason_json(item),
         "points_lost": round(float(getattr(item, "points_lost", 0) or 0), 2),
         "weight": round(float(getattr(item, "weight", 0) or 0), 2),
         "since": _iso(getattr(item, "since", None)),
     }
 
 
-def compliance_functions():
-    """The compliance engine's public functions, or None while it does not exist."""
-    try:
-        from batayon.compliance import services
-    except ImportError:
-        return None
-    checklist = getattr(services, "checklist", None)
-    office_score = getattr(services, "office_score", None)
-    if not callable(checklist) or not callable(office_score):
-        return None
-    return checklist, office_score
-
-
 @api_view()
 def office_compliance(request: HttpRequest, domain: str) -> HttpResponse:
     office = get_office(domain)
-    functions = compliance_functions()
-    if functions is None:
-        raise ApiError(503, "compliance_unavailable", headers={"Retry-After": "3600"})
-    checklist, office_score = functions
     # Status depends on the clock (deadlines pass) as well as on content: validators from
     # the content stamp and today's date.
     if (not_modified := _office_validators(request, office, timezone.localdate())) is not None:
         return not_modified
     data = {
         "office": office_ref(office),
-        **score_json(office_score(office)),
-        "checklist": [checklist_item_json(item) for item in checklist(office)],
+        **score_json(compliance.office_score(office)),
+        "checklist": [checklist_item_json(item) for item in compliance.checklist(office)],
     }
     return json_response(data)
 

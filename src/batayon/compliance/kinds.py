@@ -6,9 +6,13 @@ data fetched beforehand — no query per office. Like Healthchecks' ``Check.get_
 a status is derived from timestamps and "now"; nothing is remembered between runs except
 the resulting status, which the engine compares to write flips.
 
-A result is ``(status, reason_bn, reason_en, severity)``; severity in 0..1 is the share of
-the rule's weight the office loses (1 for missing/stale, the failing share of rows for
-completeness, translation and link checks, 0 for ok and due soon).
+A result is a ``Result(status, code, params, severity, next_change_at)``: ``code`` and
+``params`` are the reason as facts (worded by ``reasons.reason_text`` at the edge, never
+anything derived from "now" such as an age), severity in 0..1 is the share of the rule's
+weight the office loses (1 for missing/stale, the failing share of rows for completeness,
+translation and link checks, 0 for ok and due soon), and ``next_change_at`` is when the
+result will change by itself with no content change (local midnight in Dhaka; None when
+only content or link checks can change it).
 """
 
 from __future__ import annotations
@@ -17,25 +21,32 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from batayon.bangla.dates import format_date_bn, format_date_en
 from batayon.bangla.fiscal import FiscalYear, quarter_bounds, quarter_of
 
-from .sources import FIELD_LABELS, SECTION_SOURCE, SOURCES, MetricStore, fetch, model_field
-from .sources import bn_number as bn
+from .sources import SECTION_SOURCE, SOURCES, MetricStore, fetch, model_field
 
 if TYPE_CHECKING:
     from .models import Rule
 
-Result = tuple[str, str, str, float]
-NOTHING = ("এখনো কিছু দেওয়া হয়নি", "nothing published yet")
 
-QUARTER_BN = {1: "১ম", 2: "২য়", 3: "৩য়", 4: "৪র্থ"}
-QUARTER_EN = {1: "Q1", 2: "Q2", 3: "Q3", 4: "Q4"}
+class Result(NamedTuple):
+    """One (office, rule) outcome: facts only; words come from ``reasons.reason_text``."""
+
+    status: str
+    code: str
+    params: dict
+    severity: float
+    next_change_at: dt.datetime | None = None
+
+
+def local_midnight(day: dt.date) -> dt.datetime:
+    """The start of a local (Dhaka) day as an aware datetime: when a deadline takes effect."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min), timezone.get_default_timezone())
 
 
 class ParamError(ValueError):
@@ -82,14 +93,6 @@ def _to_date(value: Any) -> dt.date | None:
             _LOCAL_TZ = timezone.get_default_timezone()
         return value.astimezone(_LOCAL_TZ).date()
     return value
-
-
-def _days_bn(n: int) -> str:
-    return f"{bn(n)} দিন"
-
-
-def _days_en(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
 
 
 # --- parameter checking --------------------------------------------------------------------
@@ -155,26 +158,19 @@ class CountKind(Kind):
         ctx.store.want(rule.params["source"], ["n"])
 
     def evaluate(self, rule, ctx, office_ids):
-        source = SOURCES[rule.params["source"]]
+        key = rule.params["source"]
         need = rule.params.get("min", 1)
+        none = Result("missing", "count.none", {"source": key}, 1.0)
         for oid in office_ids:
-            n = ctx.store.get(source.key, oid)["n"]
+            n = ctx.store.get(key, oid)["n"]
             if n >= need:
-                yield (
-                    oid,
-                    ("ok", f"{source.count_bn(n)} {source.noun_bn} আছে", f"{n} {source.noun_en_for(n)}", 0.0),
-                )
+                yield oid, Result("ok", "count.ok", {"source": key, "n": n}, 0.0)
             elif n == 0:
-                yield oid, ("missing", f"কোনো {source.noun_bn} নেই", f"no {source.plural_en}", 1.0)
+                yield oid, none
             else:
                 yield (
                     oid,
-                    (
-                        "missing",
-                        f"{source.count_bn(n)} {source.noun_bn} আছে, অন্তত {source.count_bn(need)} দরকার",
-                        f"{n} {source.noun_en_for(n)}, at least {need} required",
-                        1 - n / need,
-                    ),
+                    Result("missing", "count.too_few", {"source": key, "n": n, "min": need}, 1 - n / need),
                 )
 
 
@@ -200,32 +196,26 @@ class FieldsKind(Kind):
         ctx.store.want(src, [f"blank:{n}" for n in names] + ["blankany:" + ",".join(names)])
 
     def evaluate(self, rule, ctx, office_ids):
-        source = SOURCES[rule.params["source"]]
+        key = rule.params["source"]
         fields = rule.params["fields"]
-        names = [self._metric_field(source.key, f) for f in fields]
+        names = [self._metric_field(key, f) for f in fields]
         anykey = "blankany:" + ",".join(names)
+        none = Result("not_applicable", "fields.none", {"source": key}, 0.0)
+        ok = Result("ok", "fields.ok", {"source": key}, 0.0)
         for oid in office_ids:
-            m = ctx.store.get(source.key, oid)
+            m = ctx.store.get(key, oid)
             n = m["n"]
             if n == 0:
-                yield oid, ("not_applicable", f"কোনো {source.noun_bn} নেই", f"no {source.plural_en}", 0.0)
+                yield oid, none
                 continue
-            parts_bn, parts_en = [], []
-            for f, name in zip(fields, names, strict=True):
-                k = m.get(f"blank:{name}") or 0
-                if k:
-                    label_bn, label_en = FIELD_LABELS.get(f, (f, f))
-                    parts_bn.append(f"{source.count_bn(k)} {source.possessive_bn} {label_bn} নেই")
-                    verb = "has" if k == 1 else "have"
-                    parts_en.append(f"{k} {source.noun_en_for(k)} {verb} no {label_en}")
             bad = m.get(anykey) or 0
             if not bad:
-                yield (
-                    oid,
-                    ("ok", f"সব {source.possessive_bn} তথ্য পূর্ণ", f"all {source.plural_en} complete", 0.0),
-                )
-            else:
-                yield oid, ("missing", "; ".join(parts_bn), "; ".join(parts_en), bad / n)
+                yield oid, ok
+                continue
+            blank = [
+                [f, k] for f, name in zip(fields, names, strict=True) if (k := m.get(f"blank:{name}") or 0)
+            ]
+            yield oid, Result("missing", "fields.blank", {"source": key, "blank": blank}, bad / n)
 
 
 class FreshnessKind(Kind):
@@ -257,50 +247,35 @@ class FreshnessKind(Kind):
 
     def evaluate(self, rule, ctx, office_ids):
         p = rule.params
-        source = SOURCES[p["source"]]
+        key = p["source"]
         max_age, warn = p["max_age_days"], p.get("warn_days", 0)
         metric = f"last:{p.get('date_field', 'updated_at')}"
         confirmable = self.always_confirmable or p.get("confirmable")
+        none = Result("missing", "freshness.none", {"source": key}, 1.0)
+        one_day = dt.timedelta(days=1)
         for oid in office_ids:
-            m = ctx.store.get(source.key, oid)
+            m = ctx.store.get(key, oid)
             last = _to_date(m.get(metric))
             confirmed = _to_date(ctx.confirmations.get((oid, rule.section))) if confirmable else None
             via_confirmation = confirmed is not None and (last is None or confirmed > last)
             if via_confirmation:
                 last = confirmed
             if last is None:
-                yield oid, ("missing", *NOTHING, 1.0)
+                yield oid, none
                 continue
-            age = max((ctx.today - last).days, 0)
-            what_bn = "নিশ্চিতকরণ" if via_confirmation else source.noun_bn
-            what_en = "confirmation" if via_confirmation else source.noun_en
-            reason_bn = f"শেষ {what_bn} {_days_bn(age)} আগে"
-            reason_en = f"last {what_en} {_days_en(age)} ago"
-            if age == 0:
-                reason_bn, reason_en = f"শেষ {what_bn} আজ", f"last {what_en} today"
+            params = {"source": key, "last": last.isoformat(), "max": max_age}
+            if via_confirmation:
+                params["via"] = "confirmation"
+            age = (ctx.today - last).days
+            # Stale from the day after day ``max_age``; due soon ``warn`` days before that.
+            stale_from = last + dt.timedelta(days=max_age) + one_day
             if age > max_age:
-                yield (
-                    oid,
-                    (
-                        "stale",
-                        f"{reason_bn}; সীমা {_days_bn(max_age)}",
-                        f"{reason_en}; limit {_days_en(max_age)}",
-                        1.0,
-                    ),
-                )
+                yield oid, Result("stale", "freshness.stale", params, 1.0)
             elif warn and age > max_age - warn:
-                left = max_age - age
-                yield (
-                    oid,
-                    (
-                        "due_soon",
-                        f"{reason_bn}; {_days_bn(left)}ের মধ্যে হালনাগাদ করুন",
-                        f"{reason_en}; update within {_days_en(left)}",
-                        0.0,
-                    ),
-                )
+                yield oid, Result("due_soon", "freshness.due_soon", params, 0.0, local_midnight(stale_from))
             else:
-                yield oid, ("ok", reason_bn, reason_en, 0.0)
+                turns = stale_from - dt.timedelta(days=warn) if warn else stale_from
+                yield oid, Result("ok", "freshness.ok", params, 0.0, local_midnight(turns))
 
 
 class ConfirmedKind(FreshnessKind):
@@ -337,54 +312,35 @@ class FiscalYearKind(Kind):
         _need_int(params, "due_within_days", 31, minimum=1)
 
     def evaluate(self, rule, ctx, office_ids):
-        source = SOURCES[rule.params["source"]]
+        key = rule.params["source"]
         present = _fy_periods(rule, ctx, with_quarter=False)
         cur = FiscalYear.of(ctx.today)
         prev = cur.previous()
         due = cur.start + dt.timedelta(days=rule.params.get("due_within_days", 31) - 1)
+        # The outcome (or its facts) changes at the grace date and when the next year begins.
+        year_turns = local_midnight(cur.next().start)
+        due_passes = local_midnight(due + dt.timedelta(days=1)) if ctx.today <= due else year_turns
+        fy = str(cur)
+        ok = Result("ok", "fiscal_year.ok", {"source": key, "fy": fy}, 0.0, year_turns)
+        soon = Result(
+            "due_soon",
+            "fiscal_year.due_soon",
+            {"source": key, "fy": fy, "due": due.isoformat()},
+            0.0,
+            due_passes,
+        )
+        none = Result("missing", "fiscal_year.none", {"source": key}, 1.0)
         for oid in office_ids:
             have = present.get(oid, set())
-            if str(cur) in have:
-                yield (
-                    oid,
-                    (
-                        "ok",
-                        f"{cur.label_bn} অর্থবছরের {source.noun_bn} আছে",
-                        f"{source.noun_en} for {cur} published",
-                        0.0,
-                    ),
-                )
+            if fy in have:
+                yield oid, ok
             elif ctx.today <= due and str(prev) in have:
-                yield (
-                    oid,
-                    (
-                        "due_soon",
-                        f"{cur.label_bn} অর্থবছরের {source.noun_bn} {format_date_bn(due)}-এর মধ্যে দিতে হবে",
-                        f"{source.noun_en} for {cur} due by {format_date_en(due)}",
-                        0.0,
-                    ),
-                )
+                yield oid, soon
             elif have:
-                latest = max(have)
-                yield (
-                    oid,
-                    (
-                        "stale",
-                        f"{cur.label_bn} অর্থবছরের {source.noun_bn} নেই; সর্বশেষ {bn(latest)}",
-                        f"no {source.noun_en} for {cur}; latest is {latest}",
-                        1.0,
-                    ),
-                )
+                params = {"source": key, "fy": fy, "latest": max(have)}
+                yield oid, Result("stale", "fiscal_year.missing_current", params, 1.0, year_turns)
             else:
-                yield (
-                    oid,
-                    (
-                        "missing",
-                        f"কোনো অর্থবছরের {source.noun_bn} নেই",
-                        f"no {source.noun_en} for any recent fiscal year",
-                        1.0,
-                    ),
-                )
+                yield oid, none
 
 
 def quarter_due(fy: FiscalYear, q: int, due_day: int) -> dt.date:
@@ -416,7 +372,7 @@ class QuarterlyKind(Kind):
             raise ParamError("params.due_day", "due_day must be 1–28")
 
     def evaluate(self, rule, ctx, office_ids):
-        source = SOURCES[rule.params["source"]]
+        key = rule.params["source"]
         due_day = rule.params.get("due_day", 15)
         present = _fy_periods(rule, ctx, with_quarter=True)
         fy, q = quarter_of(ctx.today)
@@ -424,56 +380,39 @@ class QuarterlyKind(Kind):
         last_due = quarter_due(*last_ended, due_day)
         if ctx.today <= last_due:
             pending, required = last_ended, previous_quarter(*last_ended)
+            turns = local_midnight(last_due + dt.timedelta(days=1))
         else:
             pending, required = None, last_ended
+            turns = local_midnight(quarter_bounds(fy, q)[1] + dt.timedelta(days=1))
         req_due = quarter_due(*required, due_day)
 
-        def label_bn(p):
-            return f"{p[0].label_bn} অর্থবছরের {QUARTER_BN[p[1]]} প্রান্তিকের {source.noun_bn}"
+        def facts(p: tuple[FiscalYear, int], due: dt.date | None = None) -> dict:
+            out = {"source": key, "fy": str(p[0]), "q": p[1]}
+            if due is not None:
+                out["due"] = due.isoformat()
+            return out
 
-        def label_en(p):
-            return f"{source.noun_en} for {QUARTER_EN[p[1]]} {p[0]}"
-
-        def key(p: tuple[FiscalYear, int]) -> tuple[str, int]:
+        def period(p: tuple[FiscalYear, int]) -> tuple[str, int]:
             return (str(p[0]), p[1])
 
+        results = {
+            "pending_ok": pending and Result("ok", "quarterly.ok", facts(pending), 0.0, turns),
+            "due_soon": pending
+            and Result("due_soon", "quarterly.due_soon", facts(pending, last_due), 0.0, turns),
+            "ok": Result("ok", "quarterly.ok", facts(required), 0.0, turns),
+            "overdue": Result("stale", "quarterly.overdue", facts(required, req_due), 1.0, turns),
+            "none": Result("missing", "quarterly.none", {"source": key}, 1.0),
+        }
         for oid in office_ids:
             have = present.get(oid, set())
-            if pending and key(pending) in have:
-                yield oid, ("ok", f"{label_bn(pending)} আছে", f"{label_en(pending)} published", 0.0)
-            elif key(required) in have:
-                if pending:
-                    yield (
-                        oid,
-                        (
-                            "due_soon",
-                            f"{label_bn(pending)} {format_date_bn(last_due)}-এর মধ্যে দিতে হবে",
-                            f"{label_en(pending)} due by {format_date_en(last_due)}",
-                            0.0,
-                        ),
-                    )
-                else:
-                    yield oid, ("ok", f"{label_bn(required)} আছে", f"{label_en(required)} published", 0.0)
+            if pending and period(pending) in have:
+                yield oid, results["pending_ok"]
+            elif period(required) in have:
+                yield oid, results["due_soon"] if pending else results["ok"]
             elif have:
-                yield (
-                    oid,
-                    (
-                        "stale",
-                        f"{label_bn(required)} {format_date_bn(req_due)}-এর মধ্যে দেওয়ার কথা ছিল",
-                        f"{label_en(required)} was due by {format_date_en(req_due)}",
-                        1.0,
-                    ),
-                )
+                yield oid, results["overdue"]
             else:
-                yield (
-                    oid,
-                    (
-                        "missing",
-                        f"কোনো প্রান্তিকের {source.noun_bn} নেই",
-                        f"no {source.plural_en} for recent quarters",
-                        1.0,
-                    ),
-                )
+                yield oid, results["none"]
 
 
 class BilingualKind(Kind):
@@ -490,32 +429,21 @@ class BilingualKind(Kind):
         ctx.store.want(rule.params["source"], ["untr:" + ",".join(rule.params["fields"])])
 
     def evaluate(self, rule, ctx, office_ids):
-        source = SOURCES[rule.params["source"]]
+        key = rule.params["source"]
         metric = "untr:" + ",".join(rule.params["fields"])
+        none = Result("not_applicable", "bilingual.none", {"source": key}, 0.0)
+        ok = Result("ok", "bilingual.ok", {"source": key}, 0.0)
         for oid in office_ids:
-            m = ctx.store.get(source.key, oid)
+            m = ctx.store.get(key, oid)
             n, k = m["n"], m.get(metric) or 0
             if n == 0:
-                yield oid, ("not_applicable", f"কোনো {source.noun_bn} নেই", f"no {source.plural_en}", 0.0)
+                yield oid, none
             elif k == 0:
-                yield (
-                    oid,
-                    (
-                        "ok",
-                        f"সব {source.noun_bn} বাংলা ও ইংরেজিতে আছে",
-                        f"all {source.plural_en} in Bangla and English",
-                        0.0,
-                    ),
-                )
+                yield oid, ok
             else:
                 yield (
                     oid,
-                    (
-                        "untranslated",
-                        f"{source.count_bn(n)} {source.possessive_bn} মধ্যে {source.count_bn(k)} এক ভাষায় নেই",
-                        f"{k} of {n} {source.noun_en_for(n)} {'lacks' if k == 1 else 'lack'} Bangla or English",
-                        k / n,
-                    ),
+                    Result("untranslated", "bilingual.untranslated", {"source": key, "n": n, "k": k}, k / n),
                 )
 
 
@@ -559,26 +487,17 @@ class LinksKind(Kind):
         rows = [dict(zip(names, r, strict=True)) for r in raw]
         ctx.extra_queries += 1
         stats = {r["office_id"]: r for r in rows}
+        none = Result("not_applicable", "links.none", {}, 0.0)
         for oid in office_ids:
             r = stats.get(oid)
             if not r or not r["n"]:
-                yield oid, ("not_applicable", "সেবা বক্সে কোনো লিংক নেই", "no service-box links", 0.0)
+                yield oid, none
             elif r["broken"]:
                 k, n = r["broken"], r["n"]
-                yield (
-                    oid,
-                    (
-                        "broken",
-                        f"{bn(n)}টি লিংকের মধ্যে {bn(k)}টি কাজ করছে না",
-                        f"{k} of {n} links do not work",
-                        k / n,
-                    ),
-                )
+                yield oid, Result("broken", "links.broken", {"n": n, "k": k}, k / n)
             else:
                 unchecked = r["n"] - r["checked"]
-                tail_bn = f" ({bn(unchecked)}টি এখনো যাচাই হয়নি)" if unchecked else ""
-                tail_en = f" ({unchecked} not checked yet)" if unchecked else ""
-                yield oid, ("ok", f"সব লিংক কাজ করছে{tail_bn}", f"all links work{tail_en}", 0.0)
+                yield oid, Result("ok", "links.ok", {"unchecked": unchecked} if unchecked else {}, 0.0)
 
 
 class MenuKind(Kind):
@@ -615,29 +534,18 @@ class MenuKind(Kind):
             ctx.extra_queries += 1
         tiers = ctx.office_tiers
         wanted = rule.params["sections"]
-        from .sources import SOURCES as S
-
+        no_menu = Result("missing", "menu.missing", {}, 1.0)
+        ok = Result("ok", "menu.ok", {}, 0.0)
         for oid in office_ids:
             sections = [s for s in wanted if s in menu_sections.get(tiers[oid], set())]
             if not sections:
-                yield oid, ("missing", "আদর্শ মেনু নেই", "the standard menu is not set up", 1.0)
+                yield oid, no_menu
                 continue
             empty = [s for s in sections if ctx.store.get(SECTION_SOURCE[s], oid)["n"] == 0]
             if not empty:
-                yield oid, ("ok", "মেনুর সব পাতায় তথ্য আছে", "every menu page has content", 0.0)
+                yield oid, ok
             else:
-                names_bn = ", ".join(S[SECTION_SOURCE[s]].noun_bn for s in empty[:4])
-                names_en = ", ".join(S[SECTION_SOURCE[s]].plural_en for s in empty[:4])
-                more = "…" if len(empty) > 4 else ""
-                yield (
-                    oid,
-                    (
-                        "missing",
-                        f"মেনুর {bn(len(empty))}টি পাতা ফাঁকা: {names_bn}{more}",
-                        f"{len(empty)} menu pages are empty: {names_en}{more}",
-                        len(empty) / len(sections),
-                    ),
-                )
+                yield oid, Result("missing", "menu.empty", {"sections": empty}, len(empty) / len(sections))
 
 
 KINDS: dict[str, Kind] = {

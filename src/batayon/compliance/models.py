@@ -8,6 +8,8 @@ snapshots are views over the current state kept as rows so that roll-ups are one
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -24,25 +26,19 @@ class Status(models.TextChoices):
     BROKEN = "broken", _("অকার্যকর লিংক")
     NOT_APPLICABLE = "not_applicable", _("প্রযোজ্য নয়")
 
+    @classmethod
+    def passing(cls) -> tuple[str, ...]:
+        """Statuses that cost no points and need no fix (due soon is a warning, not a failure)."""
+        return PASSING
 
-STATUS_EN = {
-    "ok": "Up to date",
-    "due_soon": "Due soon",
-    "stale": "Stale",
-    "missing": "Missing",
-    "untranslated": "Not translated",
-    "broken": "Broken links",
-    "not_applicable": "Not applicable",
-}
-STATUS_BN = {
-    "ok": "হালনাগাদ",
-    "due_soon": "শীঘ্রই হালনাগাদ করতে হবে",
-    "stale": "পুরনো",
-    "missing": "নেই",
-    "untranslated": "অনূদিত নয়",
-    "broken": "অকার্যকর লিংক",
-    "not_applicable": "প্রযোজ্য নয়",
-}
+    @classmethod
+    def failing(cls) -> tuple[str, ...]:
+        """The statuses an editor must fix: the one definition (scores, checklists, roll-ups)."""
+        return FAILING
+
+
+PASSING: tuple[str, ...] = (Status.OK, Status.DUE_SOON, Status.NOT_APPLICABLE)
+FAILING: tuple[str, ...] = tuple(s for s in Status.values if s not in PASSING)
 
 
 class Rule(models.Model):
@@ -84,6 +80,15 @@ class Rule(models.Model):
         return self.kind == Rule.Kind.CONFIRMED or bool(self.params.get("confirmable"))
 
 
+class CheckStatusQuerySet(models.QuerySet):
+    def failing(self) -> CheckStatusQuerySet:
+        return self.filter(status__in=FAILING)
+
+    def due(self, now: dt.datetime) -> CheckStatusQuerySet:
+        """Rows whose status changes by itself at or before ``now`` (a deadline passed)."""
+        return self.filter(next_change_at__lte=now)
+
+
 class CheckStatus(models.Model):
     """The current state of one rule for one office."""
 
@@ -98,11 +103,17 @@ class CheckStatus(models.Model):
         Rule, on_delete=models.CASCADE, related_name="statuses", db_constraint=False, db_index=False
     )
     status = models.CharField(max_length=16, choices=Status.choices)
-    reason_bn = models.CharField(max_length=300, blank=True)
-    reason_en = models.CharField(max_length=300, blank=True)
+    # The reason as facts: a stable code and JSON params, worded by ``reasons.reason_text``.
+    reason = models.CharField(max_length=40, blank=True)
+    params = models.JSONField(default=dict, blank=True)
     points_lost = models.FloatField(default=0)
     # When the status last changed (the last flip), or was first evaluated.
     since = models.DateTimeField()
+    # When the status will change by itself with no content change (a freshness or fiscal
+    # deadline, local midnight); null when only content or link checks can change it.
+    next_change_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    objects = CheckStatusQuerySet.as_manager()
 
     class Meta:
         # The unique index (office, rule) serves every lookup; a second index on (rule, status)
@@ -112,6 +123,22 @@ class CheckStatus(models.Model):
     def __str__(self) -> str:
         return f"{self.office_id}/{self.rule_id}: {self.status}"
 
+    @property
+    def failing(self) -> bool:
+        return self.status in FAILING
+
+    def reason_text(self, now: dt.datetime | dt.date | None = None) -> str:
+        """The reason in the active language, ages counted to ``now`` (default today)."""
+        from .reasons import reason_text
+
+        return reason_text(self.reason, self.params, now)
+
+
+class FlipQuerySet(models.QuerySet):
+    def unprocessed(self) -> FlipQuerySet:
+        """Flips no reminder job has consumed yet, oldest first."""
+        return self.filter(processed__isnull=True).order_by("created", "id")
+
 
 class Flip(models.Model):
     """A recorded change of state: the history, and what reminders are made from."""
@@ -120,9 +147,14 @@ class Flip(models.Model):
     rule = models.ForeignKey(Rule, on_delete=models.CASCADE, related_name="flips")
     old_status = models.CharField(max_length=16)
     new_status = models.CharField(max_length=16)
+    # The reason code and facts of the new status (see ``reasons.py``).
+    reason = models.CharField(max_length=40, blank=True)
+    params = models.JSONField(default=dict, blank=True)
     created = models.DateTimeField(db_index=True)
     # Set by whoever turns flips into reminders (the oversight app).
     processed = models.DateTimeField(null=True, blank=True)
+
+    objects = FlipQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created", "-id"]
@@ -131,14 +163,17 @@ class Flip(models.Model):
     def __str__(self) -> str:
         return f"{self.office_id}/{self.rule_id}: {self.old_status} → {self.new_status}"
 
+    def reason_text(self, now: dt.datetime | dt.date | None = None) -> str:
+        """Why the status changed, in the active language (ages counted to ``now``)."""
+        from .reasons import reason_text
+
+        return reason_text(self.reason, self.params, now)
+
 
 class Band(models.TextChoices):
     GOOD = "good", _("ভালো")
     FAIR = "fair", _("মোটামুটি")
     POOR = "poor", _("দুর্বল")
-
-
-BAND_LABELS = {"good": ("ভালো", "Good"), "fair": ("মোটামুটি", "Fair"), "poor": ("দুর্বল", "Poor")}
 
 
 def band_for(score: float) -> str:

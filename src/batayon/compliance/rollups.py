@@ -17,7 +17,7 @@ from django.db.models import Avg, Count, Q, QuerySet
 from batayon.content.models import PublishState, Service
 from batayon.offices.models import Area, Office
 
-from .models import CheckStatus, OfficeScore, RollupSnapshot, Rule, RuleCount, ScoreSnapshot
+from .models import FAILING, CheckStatus, OfficeScore, RollupSnapshot, Rule, RuleCount, ScoreSnapshot
 
 # league name → (Office column to group by, where the names come from)
 LEAGUES = {
@@ -112,7 +112,7 @@ def rule_breakdown(offices: QuerySet[Office], national: bool = False) -> list[di
                 "rule": rule,
                 "counts": c,
                 "applicable": applicable,
-                "failing": sum(v for k, v in c.items() if k not in ("ok", "due_soon", "not_applicable")),
+                "failing": sum(v for k, v in c.items() if k in FAILING),
                 "ok_share": round(100 * c.get("ok", 0) / applicable) if applicable else None,
             }
         )

@@ -1,19 +1,32 @@
 """The rulebook as data: validate the whole YAML file, then replace the rules in one transaction.
 
-A malformed file changes nothing: every rule is checked first (known kind, known section,
-known tiers, numeric weight, the parameters its kind takes), and the first problem is
-raised as ``RulebookError`` naming the rule and the field. Rules are matched by ``code``;
+A malformed file changes nothing: every rule is checked first against ``RuleSpec`` (the one
+pydantic schema the admin's form uses too: known kind, known section, known tiers, numeric
+weight, the parameters its kind takes), and the first problem is raised as
+``RulebookError`` naming the rule and the field. Rules are matched by ``code``;
 rules that disappeared from the file are deactivated, not deleted, so their history (flips)
 stays readable.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 from django.db import transaction
+from django.utils import timezone
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from batayon.content.models import SECTION_KEYS
 from batayon.offices.models import Tier
@@ -24,8 +37,6 @@ from .models import Rule
 RULEBOOK_PATH = Path(__file__).parent / "rulebook.yaml"
 
 SECTIONS = SECTION_KEYS
-REQUIRED = ("code", "title_bn", "title_en", "source", "kind", "section")
-ALLOWED = set(REQUIRED) | {"params", "tiers", "weight", "supervisor_editable", "active"}
 
 
 class RulebookError(ValueError):
@@ -42,6 +53,119 @@ class RulebookError(ValueError):
         super().__init__(f"{where}{message}")
 
 
+def _invalid(message: str, field: str | None = None) -> PydanticCustomError:
+    return PydanticCustomError("rulebook", "{message}", {"message": message, "field": field})
+
+
+class RuleSpec(BaseModel):
+    """One rule, as the file and the admin give it: THE schema both are validated by.
+
+    Per-kind parameters are checked by the kind itself (``KINDS[kind].check(params)``) from a
+    model validator; every error names its field (``params.min`` for a parameter).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    title_bn: str
+    title_en: str
+    source: str
+    kind: str
+    section: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    tiers: list[str] = Field(default_factory=lambda: list(Tier.values))
+    weight: float
+    supervisor_editable: StrictBool = False
+    active: StrictBool = True
+
+    @field_validator("code", "title_bn", "title_en", "source", "kind", "section", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise _invalid("missing or empty")
+        return value.strip()
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        if value not in KINDS:
+            raise _invalid(f"unknown kind {value!r}; known: {', '.join(KINDS)}")
+        return value
+
+    @field_validator("section")
+    @classmethod
+    def _section(cls, value: str) -> str:
+        if value not in SECTIONS:
+            raise _invalid(f"unknown section {value!r}; known: {', '.join(SECTIONS)}")
+        return value
+
+    @field_validator("params", mode="before")
+    @classmethod
+    def _params(cls, value: Any) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise _invalid("params must be a mapping")
+        return value
+
+    @field_validator("tiers", mode="before")
+    @classmethod
+    def _tiers(cls, value: Any) -> list[str]:
+        if value == "all":
+            return list(Tier.values)
+        if not isinstance(value, list) or not value:
+            raise _invalid("tiers must be 'all' or a non-empty list")
+        for tier in value:
+            if tier not in Tier.values:
+                raise _invalid(f"unknown tier {tier!r}; known: {', '.join(Tier.values)}")
+        return value
+
+    @field_validator("weight", mode="before")
+    @classmethod
+    def _weight(cls, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or not 0 < value <= 100:
+            raise _invalid(f"weight must be a number between 0 and 100, got {value!r}")
+        return float(value)
+
+    @model_validator(mode="after")
+    def _kind_params(self) -> RuleSpec:
+        try:
+            KINDS[self.kind].check(self.params)
+        except ParamError as exc:
+            raise _invalid(str(exc), exc.field) from exc
+        return self
+
+    @classmethod
+    def of(cls, data: dict[str, Any], name: str) -> RuleSpec:
+        """Validate ``data``; the first problem is a ``RulebookError`` naming rule ``name`` and
+        the field."""
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            ctx = error.get("ctx") or {}
+            field = ctx.get("field") or (".".join(str(p) for p in error["loc"]) or None)
+            message = ctx.get("message") or {
+                "missing": "missing or empty",
+                "extra_forbidden": "unknown field",
+                "bool_type": "must be true or false",
+            }.get(error["type"], error["msg"])
+            raise RulebookError(message, name, field) from None
+
+
+class RulebookFile(BaseModel):
+    """The file around the rules: optional ``defaults`` merged into each, and the ``rules``.
+
+    Rules stay raw here: each is merged with the defaults and validated by ``RuleSpec.of`` so
+    that its error names the rule.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    defaults: dict[str, Any] = Field(default_factory=dict)
+    rules: list[Any] = Field(min_length=1)
+
+
 def parse(text: str) -> list[dict[str, Any]]:
     """Validate a rulebook's text; returns normalised rule dicts (tiers expanded)."""
     try:
@@ -50,88 +174,26 @@ def parse(text: str) -> list[dict[str, Any]]:
         raise RulebookError(f"not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulebookError("the file must be a mapping with a 'rules' list")
-    defaults = data.get("defaults") or {}
-    if not isinstance(defaults, dict):
-        raise RulebookError("'defaults' must be a mapping")
+    try:
+        book = RulebookFile.model_validate({**data, "defaults": data.get("defaults") or {}})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        if error["loc"] and error["loc"][0] == "rules":
+            raise RulebookError("the rulebook has no rules") from None
+        raise RulebookError(f"{'.'.join(map(str, error['loc']))}: {error['msg']}") from None
     seen: set[str] = set()
     out = []
-    for index, raw in enumerate(data["rules"], start=1):
+    for index, raw in enumerate(book.rules, start=1):
         if not isinstance(raw, dict):
             raise RulebookError(f"rule number {index} is not a mapping")
         code = raw.get("code")
-        name = str(code) if code else f"#{index}"
-        if not isinstance(code, str) or not code.strip():
-            raise RulebookError("missing 'code'", name, "code")
-        if code in seen:
+        name = str(code).strip() if code else f"#{index}"
+        if name in seen:
             raise RulebookError("the code is used twice", name, "code")
-        seen.add(code)
-        rule = {**defaults, **raw}
-        for key in REQUIRED:
-            if not isinstance(rule.get(key), str) or not rule[key].strip():
-                raise RulebookError("missing or empty", name, key)
-        unknown = set(raw) - ALLOWED
-        if unknown:
-            raise RulebookError("unknown field", name, sorted(unknown)[0])
-        if rule["kind"] not in KINDS:
-            raise RulebookError(f"unknown kind {rule['kind']!r}; known: {', '.join(KINDS)}", name, "kind")
-        if rule["section"] not in SECTIONS:
-            raise RulebookError(
-                f"unknown section {rule['section']!r}; known: {', '.join(SECTIONS)}", name, "section"
-            )
-        tiers = rule.get("tiers", "all")
-        if tiers == "all":
-            tiers = list(Tier.values)
-        if not isinstance(tiers, list) or not tiers:
-            raise RulebookError("tiers must be 'all' or a non-empty list", name, "tiers")
-        for tier in tiers:
-            if tier not in Tier.values:
-                raise RulebookError(f"unknown tier {tier!r}; known: {', '.join(Tier.values)}", name, "tiers")
-        weight = rule.get("weight")
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 100:
-            raise RulebookError(f"weight must be a number between 0 and 100, got {weight!r}", name, "weight")
-        params = rule.get("params") or {}
-        if not isinstance(params, dict):
-            raise RulebookError("params must be a mapping", name, "params")
-        try:
-            KINDS[rule["kind"]].check(params)
-        except ParamError as exc:
-            raise RulebookError(str(exc), name, exc.field) from exc
-        for flag in ("supervisor_editable", "active"):
-            if flag in rule and not isinstance(rule[flag], bool):
-                raise RulebookError("must be true or false", name, flag)
-        out.append(
-            {
-                "code": code.strip(),
-                "title_bn": rule["title_bn"].strip(),
-                "title_en": rule["title_en"].strip(),
-                "source": rule["source"].strip(),
-                "kind": rule["kind"],
-                "section": rule["section"],
-                "params": params,
-                "tiers": tiers,
-                "weight": float(weight),
-                "supervisor_editable": rule.get("supervisor_editable", False),
-                "active": rule.get("active", True),
-                "sort_order": index * 10,
-            }
-        )
-    if not out:
-        raise RulebookError("the rulebook has no rules")
+        seen.add(name)
+        spec = RuleSpec.of({**book.defaults, **raw}, name)
+        out.append({**spec.model_dump(), "sort_order": index * 10})
     return out
-
-
-def validate_rule(rule: Rule) -> None:
-    """Check one rule as edited in the admin (same checks as the file)."""
-    if rule.kind not in KINDS:
-        raise RulebookError(f"unknown kind {rule.kind!r}", rule.code, "kind")
-    if rule.section not in SECTIONS:
-        raise RulebookError(f"unknown section {rule.section!r}", rule.code, "section")
-    if not isinstance(rule.tiers, list) or not rule.tiers or any(t not in Tier.values for t in rule.tiers):
-        raise RulebookError(f"tiers must be a list of: {', '.join(Tier.values)}", rule.code, "tiers")
-    try:
-        KINDS[rule.kind].check(rule.params or {})
-    except ParamError as exc:
-        raise RulebookError(str(exc), rule.code, exc.field) from exc
 
 
 def load_rules(path: Path | str | None = None) -> dict[str, int]:
@@ -151,7 +213,10 @@ def load_rules(path: Path | str | None = None) -> dict[str, int]:
                     setattr(rule, key, value)
                 rule.save()
                 updated += 1
-        deactivated = Rule.objects.filter(code__in=list(existing), active=True).update(active=False)
+        # updated_at too: the next nightly ``evaluate`` sees a rulebook change (a full run).
+        deactivated = Rule.objects.filter(code__in=list(existing), active=True).update(
+            active=False, updated_at=timezone.now()
+        )
     return {"created": created, "updated": updated, "deactivated": deactivated}
 
 

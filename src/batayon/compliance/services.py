@@ -19,7 +19,7 @@ from batayon.offices.models import Office
 
 from . import engine
 from .engine import EvaluationSummary
-from .models import BAND_LABELS, STATUS_BN, STATUS_EN, CheckStatus, Confirmation, OfficeScore, Rule, band_for
+from .models import FAILING, Band, CheckStatus, Confirmation, OfficeScore, Rule, Status, band_for
 from .rulebook import SECTIONS, ensure_rules
 
 __all__ = [
@@ -29,10 +29,10 @@ __all__ = [
     "checklist",
     "confirm_current",
     "confirmable_sections",
+    "due_offices",
     "evaluate",
     "evaluate_office",
     "office_score",
-    "supervisor_editable_sections",
 ]
 
 # Worst first when two items would raise the score equally.
@@ -53,8 +53,8 @@ class ChecklistItem:
     title_bn: str
     title_en: str
     status: str
-    reason_bn: str
-    reason_en: str
+    reason_code: str
+    params: dict
     section: str
     points_lost: float
     weight: float
@@ -63,45 +63,107 @@ class ChecklistItem:
     domain: str = ""
 
     @property
-    def status_bn(self) -> str:
-        return STATUS_BN[self.status]
+    def status_label(self) -> str:
+        """The status's name in the active language (``Status`` label through gettext)."""
+        return str(Status(self.status).label)
 
     @property
-    def status_en(self) -> str:
-        return STATUS_EN[self.status]
+    def reason(self) -> str:
+        """The reason in the active language (ages counted to today)."""
+        return self.reason_text()
 
-    @property
-    def fix_url(self) -> str:
-        """Where an editor fixes it: the workspace section of the office."""
-        return f"/workspace/{self.domain}/{self.section}/"
+    def reason_text(self, now: dt.datetime | dt.date | None = None) -> str:
+        from .reasons import reason_text
+
+        return reason_text(self.reason_code, self.params, now)
 
     @property
     def failing(self) -> bool:
-        return self.status not in ("ok", "due_soon", "not_applicable")
+        return self.status in FAILING
 
 
 @dataclass(frozen=True)
 class OfficeScoreInfo:
     score: float
     band: str
-    band_bn: str
-    band_en: str
     evaluated_at: dt.datetime | None
     failing: int = 0
+
+    @property
+    def band_label(self) -> str:
+        """The band's name in the active language (``Band`` label through gettext)."""
+        return str(Band(self.band).label)
+
+
+# Above this many due offices a nightly run evaluates everything (cheaper than IN lists).
+FULL_ABOVE = 5000
+
+
+def rules_changed() -> bool:
+    """Was the rulebook changed after the last full run? (A rule saved later than the oldest
+    office evaluation: a full run stamps every office, a nightly run only the due ones.)"""
+    from django.db.models import Min
+
+    oldest = OfficeScore.objects.aggregate(m=Min("evaluated_at"))["m"]
+    return oldest is not None and Rule.objects.filter(updated_at__gt=oldest).exists()
+
+
+def due_offices(now: dt.datetime | None = None) -> list[int]:
+    """The offices a nightly run must re-evaluate, in ONE query: a status whose deadline has
+    passed (``next_change_at <= now``), content changed or a confirmation made since the
+    office was last evaluated, or no score yet."""
+    from django.db.models import Exists, F, OuterRef, Q
+
+    now = now or timezone.now()
+    due = CheckStatus.objects.filter(next_change_at__lte=now).values("office_id")
+    confirmed = Confirmation.objects.filter(
+        office_id=OuterRef("pk"), created__gt=OuterRef("score__evaluated_at")
+    )
+    return list(
+        Office.objects.filter(
+            Q(score__isnull=True)
+            | Q(content_updated_at__gt=F("score__evaluated_at"))
+            | Q(pk__in=due)
+            | Exists(confirmed)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def evaluate(
     office_ids: Iterable[int] | None = None,
     now: dt.datetime | None = None,
     progress: Callable[[int], None] | None = None,
+    *,
+    full: bool = False,
 ) -> EvaluationSummary:
-    """Evaluate all (or some) offices set-based; writes statuses, flips, scores, snapshots."""
-    ensure_rules()
-    summary = engine.run(office_ids, now=now, progress=progress)
-    if office_ids is None:
-        from .rollups import write_rollup_snapshots
+    """Evaluate offices set-based; writes statuses, flips, scores and today's snapshots.
 
-        write_rollup_snapshots(timezone.localdate(now or timezone.now()))
+    - ``office_ids``: exactly those offices;
+    - ``full=True`` (``batayon evaluate --all``), or a rule changed since the last full run:
+      every office;
+    - otherwise (the nightly run) only what is due (``due_offices``): nothing due and
+      nothing changed evaluates no office and writes no status row.
+    Today's snapshot rows of EVERY office and unit are written each time all offices are in
+    scope (set-based, from the stored scores).
+    """
+    from .rollups import write_rollup_snapshots, write_snapshots
+
+    ensure_rules()
+    now = now or timezone.now()
+    day = timezone.localdate(now)
+    if office_ids is not None:
+        return engine.run(office_ids, now=now, progress=progress)
+    ids = None if full or rules_changed() else due_offices(now)
+    if ids is None or len(ids) > FULL_ABOVE:
+        # Most of the country is due (a first run, a rulebook change): one full run.
+        summary = engine.run(None, now=now, progress=progress)
+        write_rollup_snapshots(day)
+        summary.full = True
+        return summary
+    summary = engine.run(ids, now=now, progress=progress) if ids else EvaluationSummary()
+    write_snapshots(day)
     return summary
 
 
@@ -125,8 +187,8 @@ def checklist(office: Office) -> list[ChecklistItem]:
             title_bn=s.rule.title_bn,
             title_en=s.rule.title_en,
             status=s.status,
-            reason_bn=s.reason_bn,
-            reason_en=s.reason_en,
+            reason_code=s.reason,
+            params=s.params,
             section=s.rule.section,
             points_lost=s.points_lost,
             weight=s.rule.weight,
@@ -153,16 +215,12 @@ def office_score(office: Office) -> OfficeScoreInfo:
         score, band, when, failing = 0.0, band_for(0), None, 0
     else:
         score, band, when, failing = row.score, row.band, row.evaluated_at, row.failing
-    bn, en = BAND_LABELS[band]
-    return OfficeScoreInfo(score=score, band=band, band_bn=bn, band_en=en, evaluated_at=when, failing=failing)
-
-
-def supervisor_editable_sections() -> set[str]:
-    """Sections whose rules a supervisor may fix for an office under them (``supervisor_editable``)."""
-    return set(Rule.objects.filter(active=True, supervisor_editable=True).values_list("section", flat=True))
+    return OfficeScoreInfo(score=score, band=band, evaluated_at=when, failing=failing)
 
 
 def confirmable_sections() -> set[str]:
+    """Sections an editor may confirm unchanged (a fresh database loads the rulebook first)."""
+    ensure_rules()
     return {r.section for r in Rule.objects.filter(active=True) if r.confirmable}
 
 

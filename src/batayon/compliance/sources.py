@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from django.db import connection, models
 from django.db.models import Count, Max, Q, QuerySet
+from django.utils.translation import npgettext_lazy, pgettext_lazy
 
 from batayon.bangla.digits import to_bangla_digits
 from batayon.content.models import (
@@ -40,11 +41,11 @@ def _published(today: dt.date) -> Q:
 
 
 def _current_officers(today: dt.date) -> Q:
-    return Q(state=PublishState.PUBLISHED) & (Q(left_on__isnull=True) | Q(left_on__gt=today))
+    return Officer.current_q(today)
 
 
 def _live_notices(today: dt.date) -> Q:
-    return Q(state=PublishState.PUBLISHED, publish_date__lte=today)
+    return Notice.live_q(today)
 
 
 def _service_box(today: dt.date) -> Q:
@@ -88,9 +89,8 @@ class Source:
     family: str
     groups: tuple[tuple[str, ...], ...] | None  # None: every row of the family
     section: str
-    noun_bn: str  # "নোটিশ"
-    noun_en: str  # "notice"
-    plural_en: str  # "notices"
+    # "নোটিশ" / "notice", "notices": a gettext label with English plural forms (reasons.py).
+    noun: str
     counter_bn: str = "টি"  # "৩টি নোটিশ", "৩ জন কর্মকর্তা"
     possessive_bn: str = ""  # "৩ জন কর্মকর্তার মোবাইল নম্বর নেই"
 
@@ -98,8 +98,9 @@ class Source:
         sep = " " if self.counter_bn.startswith("জন") else ""
         return f"{bn_number(n)}{sep}{self.counter_bn}"
 
-    def noun_en_for(self, n: int) -> str:
-        return self.noun_en if n == 1 else self.plural_en
+    def noun_for(self, n: int) -> str:
+        """The noun in the active language, in the form for ``n`` ("officer" / "officers")."""
+        return self.noun % n
 
 
 _PLANNED = (("planned",), ("in_progress",), ("live",))
@@ -112,9 +113,7 @@ SOURCES: dict[str, Source] = {
             "officer",
             (("officer",),),
             "officers",
-            "কর্মকর্তা",
-            "officer",
-            "officers",
+            npgettext_lazy("reason", "কর্মকর্তা", "কর্মকর্তা"),
             "জন",
             "কর্মকর্তার",
         ),
@@ -123,21 +122,19 @@ SOURCES: dict[str, Source] = {
             "officer",
             (("staff",),),
             "staff",
-            "কর্মচারী",
-            "staff member",
-            "staff members",
+            npgettext_lazy("reason", "কর্মচারী", "কর্মচারী"),
             "জন",
             "কর্মচারীর",
         ),
-        Source("notices", "notice", None, "notices", "নোটিশ", "notice", "notices", "টি", "নোটিশের"),
+        Source(
+            "notices", "notice", None, "notices", npgettext_lazy("reason", "নোটিশ", "নোটিশ"), "টি", "নোটিশের"
+        ),
         Source(
             "charter",
             "charter",
             None,
             "charter",
-            "সিটিজেন চার্টার",
-            "citizen's charter",
-            "citizen's charters",
+            npgettext_lazy("reason", "সিটিজেন চার্টার", "সিটিজেন চার্টার"),
             "টি",
             "সিটিজেন চার্টারের",
         ),
@@ -146,9 +143,7 @@ SOURCES: dict[str, Source] = {
             "grievance_step",
             None,
             "charter",
-            "অভিযোগ প্রতিকারের ধাপ",
-            "grievance-redress step",
-            "grievance-redress steps",
+            npgettext_lazy("reason", "অভিযোগ প্রতিকারের ধাপ", "অভিযোগ প্রতিকারের ধাপ"),
             "টি",
             "ধাপের",
         ),
@@ -157,21 +152,17 @@ SOURCES: dict[str, Source] = {
             "expectation",
             None,
             "charter",
-            "প্রত্যাশা",
-            "expectation",
-            "expectations",
+            npgettext_lazy("reason", "প্রত্যাশা", "প্রত্যাশা"),
             "টি",
             "প্রত্যাশার",
         ),
-        Source("services", "service", None, "services", "সেবা", "service", "services", "টি", "সেবার"),
+        Source("services", "service", None, "services", npgettext_lazy("reason", "সেবা", "সেবা"), "টি", "সেবার"),
         Source(
             "eservices_planned",
             "service",
             _PLANNED,
             "services",
-            "পরিকল্পিত ই-সেবা",
-            "planned e-service",
-            "planned e-services",
+            npgettext_lazy("reason", "পরিকল্পিত ই-সেবা", "পরিকল্পিত ই-সেবা"),
             "টি",
             "ই-সেবার",
         ),
@@ -180,9 +171,7 @@ SOURCES: dict[str, Source] = {
             "service_box",
             None,
             "services",
-            "সেবা বক্সের লিংক",
-            "service-box link",
-            "service-box links",
+            npgettext_lazy("reason", "সেবা বক্সের লিংক", "সেবা বক্সের লিংক"),
             "টি",
             "লিংকের",
         ),
@@ -191,9 +180,7 @@ SOURCES: dict[str, Source] = {
             "designated",
             (("rti", "primary"),),
             "rti",
-            "তথ্য প্রদানকারী কর্মকর্তা",
-            "designated information officer",
-            "designated information officers",
+            npgettext_lazy("reason", "তথ্য প্রদানকারী কর্মকর্তা", "তথ্য প্রদানকারী কর্মকর্তা"),
             "জন",
             "কর্মকর্তার",
         ),
@@ -202,9 +189,7 @@ SOURCES: dict[str, Source] = {
             "designated",
             (("rti", "alternative"),),
             "rti",
-            "বিকল্প তথ্য প্রদানকারী কর্মকর্তা",
-            "alternative information officer",
-            "alternative information officers",
+            npgettext_lazy("reason", "বিকল্প তথ্য প্রদানকারী কর্মকর্তা", "বিকল্প তথ্য প্রদানকারী কর্মকর্তা"),
             "জন",
             "কর্মকর্তার",
         ),
@@ -213,9 +198,7 @@ SOURCES: dict[str, Source] = {
             "designated",
             (("rti", "appeal"),),
             "rti",
-            "আপিল কর্তৃপক্ষ",
-            "appeal authority",
-            "appeal authorities",
+            npgettext_lazy("reason", "আপিল কর্তৃপক্ষ", "আপিল কর্তৃপক্ষ"),
             "জন",
             "কর্তৃপক্ষের",
         ),
@@ -224,23 +207,25 @@ SOURCES: dict[str, Source] = {
             "designated",
             (("rti", "primary"), ("rti", "alternative"), ("rti", "appeal")),
             "rti",
-            "তথ্য অধিকার তথ্য",
-            "RTI entry",
-            "RTI entries",
+            npgettext_lazy("reason", "তথ্য অধিকার তথ্য", "তথ্য অধিকার তথ্য"),
             "টি",
             "তথ্যের",
         ),
         Source(
-            "grs_primary", "designated", (("grs", "primary"),), "grs", "অনিক", "ANIK", "ANIKs", "জন", "অনিকের"
+            "grs_primary",
+            "designated",
+            (("grs", "primary"),),
+            "grs",
+            npgettext_lazy("reason", "অনিক", "অনিক"),
+            "জন",
+            "অনিকের",
         ),
         Source(
             "grs_appeal",
             "designated",
             (("grs", "appeal"),),
             "grs",
-            "আপিল কর্মকর্তা",
-            "appeal officer",
-            "appeal officers",
+            npgettext_lazy("reason", "আপিল কর্মকর্তা", "আপিল কর্মকর্তা"),
             "জন",
             "আপিল কর্মকর্তার",
         ),
@@ -249,21 +234,25 @@ SOURCES: dict[str, Source] = {
             "designated",
             (("grs", "primary"), ("grs", "alternative"), ("grs", "appeal")),
             "grs",
-            "অভিযোগ প্রতিকার তথ্য",
-            "GRS entry",
-            "GRS entries",
+            npgettext_lazy("reason", "অভিযোগ প্রতিকার তথ্য", "অভিযোগ প্রতিকার তথ্য"),
             "টি",
             "তথ্যের",
         ),
-        Source("apa", "document", (("apa",),), "apa", "বার্ষিক কর্মসম্পাদন চুক্তি", "APA", "APAs", "টি", "চুক্তির"),
+        Source(
+            "apa",
+            "document",
+            (("apa",),),
+            "apa",
+            npgettext_lazy("reason", "বার্ষিক কর্মসম্পাদন চুক্তি", "বার্ষিক কর্মসম্পাদন চুক্তি"),
+            "টি",
+            "চুক্তির",
+        ),
         Source(
             "apa_reports",
             "document",
             (("apa_report",),),
             "apa",
-            "এপিএ অগ্রগতি প্রতিবেদন",
-            "APA progress report",
-            "APA progress reports",
+            npgettext_lazy("reason", "এপিএ অগ্রগতি প্রতিবেদন", "এপিএ অগ্রগতি প্রতিবেদন"),
             "টি",
             "প্রতিবেদনের",
         ),
@@ -272,9 +261,7 @@ SOURCES: dict[str, Source] = {
             "document",
             (("apa",), ("apa_report",)),
             "apa",
-            "এপিএ দলিল",
-            "APA document",
-            "APA documents",
+            npgettext_lazy("reason", "এপিএ দলিল", "এপিএ দলিল"),
             "টি",
             "দলিলের",
         ),
@@ -283,9 +270,7 @@ SOURCES: dict[str, Source] = {
             "document",
             (("nis_plan",),),
             "nis",
-            "শুদ্ধাচার কর্মপরিকল্পনা",
-            "NIS work plan",
-            "NIS work plans",
+            npgettext_lazy("reason", "শুদ্ধাচার কর্মপরিকল্পনা", "শুদ্ধাচার কর্মপরিকল্পনা"),
             "টি",
             "কর্মপরিকল্পনার",
         ),
@@ -294,9 +279,7 @@ SOURCES: dict[str, Source] = {
             "document",
             (("nis_report",),),
             "nis",
-            "শুদ্ধাচার অগ্রগতি প্রতিবেদন",
-            "NIS progress report",
-            "NIS progress reports",
+            npgettext_lazy("reason", "শুদ্ধাচার অগ্রগতি প্রতিবেদন", "শুদ্ধাচার অগ্রগতি প্রতিবেদন"),
             "টি",
             "প্রতিবেদনের",
         ),
@@ -305,9 +288,7 @@ SOURCES: dict[str, Source] = {
             "document",
             (("nis_plan",), ("nis_report",)),
             "nis",
-            "শুদ্ধাচার দলিল",
-            "NIS document",
-            "NIS documents",
+            npgettext_lazy("reason", "শুদ্ধাচার দলিল", "শুদ্ধাচার দলিল"),
             "টি",
             "দলিলের",
         ),
@@ -316,9 +297,7 @@ SOURCES: dict[str, Source] = {
             "document",
             (("innovation",),),
             "innovation",
-            "উদ্ভাবন কার্যক্রম",
-            "innovation item",
-            "innovation items",
+            npgettext_lazy("reason", "উদ্ভাবন কার্যক্রম", "উদ্ভাবন কার্যক্রম"),
             "টি",
             "কার্যক্রমের",
         ),
@@ -327,9 +306,7 @@ SOURCES: dict[str, Source] = {
             "document",
             (("progress",), ("training",), ("development",)),
             "reports",
-            "প্রতিবেদন",
-            "report",
-            "reports",
+            npgettext_lazy("reason", "প্রতিবেদন", "প্রতিবেদন"),
             "টি",
             "প্রতিবেদনের",
         ),
@@ -338,25 +315,37 @@ SOURCES: dict[str, Source] = {
             "document",
             (("law",), ("circular",), ("other",)),
             "documents",
-            "আইন/পরিপত্র",
-            "law or circular",
-            "laws and circulars",
+            npgettext_lazy("reason", "আইন/পরিপত্র", "আইন/পরিপত্র"),
             "টি",
             "দলিলের",
         ),
-        Source("documents", "document", None, "documents", "দলিল", "document", "documents", "টি", "দলিলের"),
+        Source(
+            "documents",
+            "document",
+            None,
+            "documents",
+            npgettext_lazy("reason", "দলিল", "দলিল"),
+            "টি",
+            "দলিলের",
+        ),
         Source(
             "focal_points",
             "focal_point",
             None,
             "focal-points",
-            "ফোকাল পয়েন্ট কর্মকর্তা",
-            "focal point",
-            "focal points",
+            npgettext_lazy("reason", "ফোকাল পয়েন্ট কর্মকর্তা", "ফোকাল পয়েন্ট কর্মকর্তা"),
             "জন",
             "ফোকাল পয়েন্টের",
         ),
-        Source("projects", "project", None, "projects", "প্রকল্প", "project", "projects", "টি", "প্রকল্পের"),
+        Source(
+            "projects",
+            "project",
+            None,
+            "projects",
+            npgettext_lazy("reason", "প্রকল্প", "প্রকল্প"),
+            "টি",
+            "প্রকল্পের",
+        ),
     ]
 }
 
@@ -379,28 +368,28 @@ SECTION_SOURCE: dict[str, str] = {
 }
 
 # Words for fields in reasons ("৩ জন কর্মকর্তার মোবাইল নম্বর নেই" / "3 officers have no mobile number").
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "mobile": ("মোবাইল নম্বর", "mobile number"),
-    "email": ("ই-মেইল", "email"),
-    "photo": ("ছবি", "photo"),
-    "phone": ("ফোন নম্বর", "phone number"),
-    "name": ("নাম", "name"),
-    "designation": ("পদবি", "designation"),
-    "delivery_method": ("সেবা প্রদান পদ্ধতি", "method of delivery"),
-    "required_documents": ("প্রয়োজনীয় কাগজপত্র", "required documents"),
-    "fee": ("সেবার মূল্য", "fee"),
-    "time_limit": ("সময়সীমা", "time limit"),
-    "responsible_officer": ("দায়িত্বপ্রাপ্ত কর্মকর্তা", "responsible officer"),
-    "vision": ("রূপকল্প", "vision"),
-    "mission": ("অভিলক্ষ্য", "mission"),
-    "title": ("শিরোনাম", "title"),
-    "body": ("বিস্তারিত", "body"),
-    "description": ("বিবরণ", "description"),
-    "progress": ("অগ্রগতি", "progress"),
-    "subject": ("বিষয়", "subject"),
-    "when": ("কখন যোগাযোগ", "when to contact"),
-    "text": ("করণীয়", "text"),
-    "link": ("লিংক", "link"),
+FIELD_LABELS: dict[str, str] = {
+    "mobile": pgettext_lazy("field", "মোবাইল নম্বর"),
+    "email": pgettext_lazy("field", "ই-মেইল"),
+    "photo": pgettext_lazy("field", "ছবি"),
+    "phone": pgettext_lazy("field", "ফোন নম্বর"),
+    "name": pgettext_lazy("field", "নাম"),
+    "designation": pgettext_lazy("field", "পদবি"),
+    "delivery_method": pgettext_lazy("field", "সেবা প্রদান পদ্ধতি"),
+    "required_documents": pgettext_lazy("field", "প্রয়োজনীয় কাগজপত্র"),
+    "fee": pgettext_lazy("field", "সেবার মূল্য"),
+    "time_limit": pgettext_lazy("field", "সময়সীমা"),
+    "responsible_officer": pgettext_lazy("field", "দায়িত্বপ্রাপ্ত কর্মকর্তা"),
+    "vision": pgettext_lazy("field", "রূপকল্প"),
+    "mission": pgettext_lazy("field", "অভিলক্ষ্য"),
+    "title": pgettext_lazy("field", "শিরোনাম"),
+    "body": pgettext_lazy("field", "বিস্তারিত"),
+    "description": pgettext_lazy("field", "বিবরণ"),
+    "progress": pgettext_lazy("field", "অগ্রগতি"),
+    "subject": pgettext_lazy("field", "বিষয়"),
+    "when": pgettext_lazy("field", "কখন যোগাযোগ"),
+    "text": pgettext_lazy("field", "করণীয়"),
+    "link": pgettext_lazy("field", "লিংক"),
 }
 
 

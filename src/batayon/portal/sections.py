@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Max, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from batayon.bangla.fiscal import FiscalYear
 from batayon.content.models import (
@@ -22,11 +23,10 @@ from batayon.content.models import (
     DesignatedOfficer,
     Document,
     FocalPoint,
+    Notice,
     Officer,
     Project,
     Service,
-    current_officers,
-    live_notices,
 )
 from batayon.offices.models import Office
 
@@ -34,14 +34,14 @@ from batayon.offices.models import Office
 @dataclass(frozen=True)
 class Section:
     key: str
-    title_bn: str
-    title_en: str
+    label: Any  # a lazy gettext string: the section's name in the active language
     template: str
     loader: Callable[[Office], dict[str, Any]]
     official: bool = False  # dated in both calendars on Bangla pages
 
-    def title(self, lang: str) -> str:
-        return self.title_bn if lang == "bn" else self.title_en
+    @property
+    def title(self) -> str:
+        return str(self.label)
 
 
 def last_updated(*querysets: QuerySet) -> dt.datetime | None:
@@ -53,14 +53,14 @@ def last_updated(*querysets: QuerySet) -> dt.datetime | None:
 
 def _officers(kind: str) -> Callable[[Office], dict[str, Any]]:
     def load(office: Office) -> dict[str, Any]:
-        qs = current_officers(office).filter(kind=kind)
+        qs = Officer.objects.of(office).current().filter(kind=kind)
         return {"officers": list(qs), "updated": last_updated(qs)}
 
     return load
 
 
 def _notices(office: Office) -> dict[str, Any]:
-    qs = live_notices(office)
+    qs = Notice.objects.of(office).live()
     return {"notices": list(qs[:50]), "updated": last_updated(qs)}
 
 
@@ -91,8 +91,6 @@ def _designated(scheme: str) -> Callable[[Office], dict[str, Any]]:
         qs = DesignatedOfficer.objects.published().of(office).filter(scheme=scheme).select_related("officer")
         order = {r: i for i, r in enumerate(DesignatedOfficer.Role.values)}
         rows = sorted(qs, key=lambda d: order[d.role])
-        for row in rows:
-            row.label_bn, row.label_en = DesignatedOfficer.ROLE_LABELS[(scheme, row.role)]
         # A change to the officer record (a new phone) is a change to this page too.
         officer_ids = [r.officer_id for r in rows if r.officer_id]
         return {
@@ -132,28 +130,28 @@ def _projects(office: Office) -> dict[str, Any]:
 SECTIONS: dict[str, Section] = {
     s.key: s
     for s in [
-        Section("officers", "কর্মকর্তাবৃন্দ", "Officers", "portal/officers.html", _officers(Officer.Kind.OFFICER)),
-        Section("staff", "কর্মচারীবৃন্দ", "Staff", "portal/officers.html", _officers(Officer.Kind.STAFF)),
-        Section("notices", "নোটিশ বোর্ড", "Notice board", "portal/notices.html", _notices, official=True),
-        Section("charter", "সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার)", "Citizen's charter",
+        Section("officers", _("কর্মকর্তাবৃন্দ"), "portal/officers.html", _officers(Officer.Kind.OFFICER)),
+        Section("staff", _("কর্মচারীবৃন্দ"), "portal/officers.html", _officers(Officer.Kind.STAFF)),
+        Section("notices", _("নোটিশ বোর্ড"), "portal/notices.html", _notices, official=True),
+        Section("charter", _("সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার)"),
                 "portal/charter.html", _charter, official=True),
-        Section("services", "সেবার তালিকা", "List of services", "portal/services.html", _services),
-        Section("rti", "তথ্য অধিকার", "Right to information", "portal/designated.html", _designated("rti")),
-        Section("grs", "অভিযোগ প্রতিকার ব্যবস্থা", "Grievance redress system", "portal/designated.html",
+        Section("services", _("সেবার তালিকা"), "portal/services.html", _services),
+        Section("rti", _("তথ্য অধিকার"), "portal/designated.html", _designated("rti")),
+        Section("grs", _("অভিযোগ প্রতিকার ব্যবস্থা"), "portal/designated.html",
                 _designated("grs")),
-        Section("apa", "বার্ষিক কর্মসম্পাদন চুক্তি", "Annual performance agreement", "portal/documents.html",
+        Section("apa", _("বার্ষিক কর্মসম্পাদন চুক্তি"), "portal/documents.html",
                 _documents(["apa", "apa_report"]), official=True),
-        Section("nis", "জাতীয় শুদ্ধাচার কৌশল", "National integrity strategy", "portal/documents.html",
+        Section("nis", _("জাতীয় শুদ্ধাচার কৌশল"), "portal/documents.html",
                 _documents(["nis_plan", "nis_report"]), official=True),
-        Section("innovation", "উদ্ভাবন, সেবা সহজিকরণ ও ডিজিটাইজেশন", "Innovation and service simplification",
+        Section("innovation", _("উদ্ভাবন, সেবা সহজিকরণ ও ডিজিটাইজেশন"),
                 "portal/documents.html", _documents(["innovation"])),
-        Section("focal-points", "ফোকাল পয়েন্ট কর্মকর্তা", "Focal point officers", "portal/focal_points.html",
+        Section("focal-points", _("ফোকাল পয়েন্ট কর্মকর্তা"), "portal/focal_points.html",
                 _focal_points),
-        Section("projects", "প্রকল্প ও উন্নয়নমূলক কার্যক্রম", "Projects and development activities",
+        Section("projects", _("প্রকল্প ও উন্নয়নমূলক কার্যক্রম"),
                 "portal/projects.html", _projects),
-        Section("reports", "প্রতিবেদন ও প্রশিক্ষণ", "Reports and training", "portal/documents.html",
+        Section("reports", _("প্রতিবেদন ও প্রশিক্ষণ"), "portal/documents.html",
                 _documents(["progress", "training", "development"])),
-        Section("documents", "আইন, বিধি ও পরিপত্র", "Laws, rules and circulars", "portal/documents.html",
+        Section("documents", _("আইন, বিধি ও পরিপত্র"), "portal/documents.html",
                 _documents(["law", "circular", "other"]), official=True),
     ]
 }

@@ -22,6 +22,7 @@ class LanguageConverter:
 register_converter(LanguageConverter, "lang")
 
 office_patterns = [
+    path("sitemap.xml", feeds.host_sitemap, name="sitemap"),
     path("<lang:lang>/", views.home, name="home"),
     path("<lang:lang>/notices/feed/", feeds.host_notices_rss, name="notices-rss"),
     path("<lang:lang>/notices/feed/atom/", feeds.host_notices_atom, name="notices-atom"),
@@ -32,7 +33,6 @@ office_patterns = [
 
 urlpatterns = [
     path("", views.root, name="root"),
-    path("sitemap.xml", feeds.host_sitemap, name="sitemap"),
     path("<lang:lang>/directory/division/<str:code>/", views.area_directory, {"level": 1}, name="division"),
     path("<lang:lang>/directory/district/<str:code>/", views.area_directory, {"level": 2}, name="district"),
     path("<lang:lang>/directory/upazila/<str:code>/", views.area_directory, {"level": 3}, name="upazila"),

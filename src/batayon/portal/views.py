@@ -14,14 +14,16 @@ from typing import Any
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from batayon.content.menus import menu_for_tier
-from batayon.content.models import Page, Service, current_officers, live_notices
+from batayon.content.models import Notice, Officer, Page, Service
 from batayon.offices.models import Area, Office, Tier, office_id_for_host
 
+from .links import portal_url
 from .sections import SECTIONS
 
 PortalView = Callable[..., HttpResponse]
@@ -30,23 +32,25 @@ PortalView = Callable[..., HttpResponse]
 class PortalContext:
     """Where a portal page is: which office, which language, and how to link within it."""
 
-    def __init__(self, request: HttpRequest, office: Office | None, lang: str, domain_in_path: bool):
+    def __init__(self, request: HttpRequest, office: Office | None, lang: str):
         self.request = request
         self.office = office
         self.lang = lang
         self.other_lang = "en" if lang == "bn" else "bn"
-        self.prefix = f"/o/{office.domain}" if office and domain_in_path else ""
 
-    def url(self, rest: str = "", lang: str | None = None) -> str:
-        """A link inside the same portal, e.g. ``url("notices/")`` → ``/o/kushtia.gov.bd/bn/notices/``."""
-        return f"{self.prefix}/{lang or self.lang}/{rest}"
+    def url(self, name: str = "home", *args: Any, lang: str | None = None) -> str:
+        """A link inside the same portal, e.g. ``url("section", "notices")`` →
+        ``/o/kushtia.gov.bd/bn/notices/`` (``/bn/notices/`` on the office's own host)."""
+        return portal_url(self.office, name, lang or self.lang, *args, request=self.request)
 
     def switch_url(self) -> str:
         """The same page in the other language."""
-        path = self.request.path
-        head = f"{self.prefix}/{self.lang}/"
-        rest = path[len(head):] if path.startswith(head) else ""
-        return self.url(rest, self.other_lang)
+        match = self.request.resolver_match
+        if match is None or "lang" not in match.kwargs:
+            if self.office is not None:
+                return self.url(lang=self.other_lang)
+            return reverse("home", kwargs={"lang": self.other_lang})
+        return reverse(match.view_name, args=match.args, kwargs={**match.kwargs, "lang": self.other_lang})
 
 
 def portal_view(office_required: bool = True) -> Callable[[PortalView], PortalView]:
@@ -67,7 +71,7 @@ def portal_view(office_required: bool = True) -> Callable[[PortalView], PortalVi
                 raise Http404("No office")
             translation.activate(lang)
             request.LANGUAGE_CODE = lang
-            request.portal = PortalContext(request, office, lang, domain_in_path=bool(domain))
+            request.portal = PortalContext(request, office, lang)
             return view(request, *args, **kwargs)
 
         return wrapper
@@ -88,7 +92,7 @@ def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> Htt
 def root(request: HttpRequest) -> HttpResponse:
     """``/``: an office's domain opens its Bangla home page; the platform host, the national root."""
     if request.office_id:
-        return HttpResponseRedirect("/bn/")
+        return HttpResponseRedirect(reverse("home", kwargs={"lang": "bn"}))
     return home(request, lang="bn")
 
 
@@ -97,12 +101,12 @@ def home(request: HttpRequest) -> HttpResponse:
     office = request.portal.office
     if office is None:
         return national_root(request)
-    notices = live_notices(office)
+    notices = Notice.objects.of(office).live()
     services = Service.objects.published().of(office)
     context = {
         "notices": list(notices[:5]),
         "service_box": list(services.filter(in_service_box=True)[:12]),
-        "head": current_officers(office).filter(kind="officer").first(),
+        "head": Officer.objects.of(office).head(),
         "updated": office.content_updated_at,
         "sections": list(SECTIONS.values()),
     }
@@ -176,13 +180,13 @@ def section(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404("No such section")
     context = spec.loader(request.portal.office)
     context["section"] = spec
-    context["title"] = spec.title(request.portal.lang)
+    context["title"] = spec.title
     return _render(request, spec.template, context)
 
 
 @portal_view()
 def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = get_object_or_404(live_notices(request.portal.office), pk=pk)
+    notice = get_object_or_404(Notice.objects.of(request.portal.office).live(), pk=pk)
     return _render(
         request, "portal/notice_detail.html",
         {"notice": notice, "updated": notice.updated_at, "section": SECTIONS["notices"]},

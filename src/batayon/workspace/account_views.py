@@ -14,7 +14,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -26,26 +30,28 @@ class LoginForm(AuthenticationForm):
     """Django's sign-in form (fields ``username`` and ``password``) with Bangla messages."""
 
     error_messages = {
-        "invalid_login": "ব্যবহারকারীর নাম বা পাসওয়ার্ড সঠিক নয়। কয়েকবার ভুল হলে অ্যাকাউন্ট কিছু সময়ের জন্য বন্ধ থাকবে।",
-        "inactive": "এই অ্যাকাউন্টটি নিষ্ক্রিয়।",
+        "invalid_login": gettext_lazy(
+            "ব্যবহারকারীর নাম বা পাসওয়ার্ড সঠিক নয়। কয়েকবার ভুল হলে অ্যাকাউন্ট কিছু সময়ের জন্য বন্ধ থাকবে।"
+        ),
+        "inactive": gettext_lazy("এই অ্যাকাউন্টটি নিষ্ক্রিয়।"),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "ব্যবহারকারীর নাম"
-        self.fields["password"].label = "পাসওয়ার্ড"
+        self.fields["username"].label = _("ব্যবহারকারীর নাম")
+        self.fields["password"].label = _("পাসওয়ার্ড")
 
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label="অ্যাপের ৬ অঙ্কের কোড", max_length=12,
+        label=gettext_lazy("অ্যাপের ৬ অঙ্কের কোড"), max_length=12,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
     )
 
     def clean_token(self) -> str:
         token = to_latin_digits(self.cleaned_data["token"]).replace(" ", "")
         if not token.isdigit():
-            raise forms.ValidationError("শুধু অঙ্ক লিখুন।")
+            raise forms.ValidationError(_("শুধু অঙ্ক লিখুন।"))
         return token
 
 
@@ -75,9 +81,10 @@ def _qr_data_uri(text: str) -> str:
 
 
 def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or "/workspace/"
+    home = reverse("workspace:home")
+    target = request.POST.get("next") or request.GET.get("next") or home
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return "/workspace/"
+        return home
     return target
 
 
@@ -105,13 +112,13 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                 match.confirmed = True
                 match.save(update_fields=["confirmed"])
             otp_login(request, match)
-            messages.success(request, "দ্বিতীয় ধাপের যাচাই সম্পন্ন হয়েছে।")
+            messages.success(request, _("দ্বিতীয় ধাপের যাচাই সম্পন্ন হয়েছে।"))
             return redirect(_next(request))
-        form.add_error("token", "বারবার ভুল কোডের কারণে কিছুক্ষণ অপেক্ষা করে নতুন কোড দিন।" if throttled else
-                       "কোডটি মেলেনি। ফোনের সময় ঠিক আছে কি না দেখে নতুন কোড দিন।")
+        form.add_error("token", _("বারবার ভুল কোডের কারণে কিছুক্ষণ অপেক্ষা করে নতুন কোড দিন।") if throttled else
+                       _("কোডটি মেলেনি। ফোনের সময় ঠিক আছে কি না দেখে নতুন কোড দিন।"))
     ctx = {
         "form": form, "enrolling": enrolling, "next": _next(request), "required": needs_second_factor(user),
-        "lang": "bn",
+        "lang": (get_language() or "bn")[:2],
     }
     if enrolling:
         secret = base64.b32encode(device.bin_key).decode().rstrip("=")

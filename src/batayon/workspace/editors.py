@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from batayon.content.models import (
     CATEGORY_SECTION,
@@ -36,8 +37,7 @@ from . import forms as f
 class Editor:
     key: str
     section: str
-    title_bn: str
-    title_en: str
+    label: Any  # a lazy gettext string: the list's name in the active language
     model: type[Model]
     form: type[f.ContentForm]
     filters: dict[str, Any] = field(default_factory=dict)
@@ -55,45 +55,46 @@ class Editor:
         values = {k.removesuffix("__in"): v for k, v in self.filters.items() if not k.endswith("__in")}
         return self.model(office=office, **values)
 
-    def title(self, lang: str) -> str:
-        return self.title_bn if lang == "bn" else self.title_en
+    @property
+    def title(self) -> str:
+        return str(self.label)
 
 
-def _doc_editor(key: str, title_bn: str, title_en: str) -> Editor:
+def _doc_editor(key: str, label: Any) -> Editor:
     categories = tuple(c for c, s in CATEGORY_SECTION.items() if s == key)
-    return Editor(key, key, title_bn, title_en, Document, f.DocumentForm,
+    return Editor(key, key, label, Document, f.DocumentForm,
                   filters={"category__in": categories}, form_kwargs={"categories": categories})
 
 
 EDITORS: dict[str, Editor] = {
     e.key: e
     for e in [
-        Editor("officers", "officers", "কর্মকর্তাবৃন্দ", "Officers", Officer, f.OfficerForm,
+        Editor("officers", "officers", _("কর্মকর্তাবৃন্দ"), Officer, f.OfficerForm,
                filters={"kind": Officer.Kind.OFFICER}, importable=True),
-        Editor("staff", "staff", "কর্মচারীবৃন্দ", "Staff", Officer, f.OfficerForm,
+        Editor("staff", "staff", _("কর্মচারীবৃন্দ"), Officer, f.OfficerForm,
                filters={"kind": Officer.Kind.STAFF}, importable=True),
-        Editor("notices", "notices", "নোটিশ বোর্ড", "Notice board", Notice, f.NoticeForm),
-        Editor("charter", "charter", "সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার)", "Citizen's charter",
+        Editor("notices", "notices", _("নোটিশ বোর্ড"), Notice, f.NoticeForm),
+        Editor("charter", "charter", _("সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার)"),
                CitizenCharter, f.CharterForm, singleton=True),
-        Editor("charter-steps", "charter", "অভিযোগ প্রতিকার ব্যবস্থাপনা (চার্টারের সারি)", "Grievance redress rows",
+        Editor("charter-steps", "charter", _("অভিযোগ প্রতিকার ব্যবস্থাপনা (চার্টারের সারি)"),
                CharterGrievanceStep, f.GrievanceStepForm),
-        Editor("charter-expectations", "charter", "আপনার কাছে আমাদের প্রত্যাশা", "What we expect from you",
+        Editor("charter-expectations", "charter", _("আপনার কাছে আমাদের প্রত্যাশা"),
                CharterExpectation, f.ExpectationForm),
-        Editor("services", "services", "সেবার তালিকা ও ই-সেবা রোডম্যাপ", "Services and e-service roadmap",
+        Editor("services", "services", _("সেবার তালিকা ও ই-সেবা রোডম্যাপ"),
                Service, f.ServiceForm),
-        Editor("rti", "rti", "তথ্য অধিকার", "Right to information", DesignatedOfficer, f.DesignatedOfficerForm,
+        Editor("rti", "rti", _("তথ্য অধিকার"), DesignatedOfficer, f.DesignatedOfficerForm,
                filters={"scheme": "rti"}, form_kwargs={"scheme": "rti"}),
-        Editor("grs", "grs", "অভিযোগ প্রতিকার ব্যবস্থা", "Grievance redress system", DesignatedOfficer,
+        Editor("grs", "grs", _("অভিযোগ প্রতিকার ব্যবস্থা"), DesignatedOfficer,
                f.DesignatedOfficerForm, filters={"scheme": "grs"}, form_kwargs={"scheme": "grs"}),
-        _doc_editor("apa", "বার্ষিক কর্মসম্পাদন চুক্তি", "Annual performance agreement"),
-        _doc_editor("nis", "জাতীয় শুদ্ধাচার কৌশল", "National integrity strategy"),
-        _doc_editor("innovation", "উদ্ভাবন, সেবা সহজিকরণ ও ডিজিটাইজেশন", "Innovation"),
-        _doc_editor("reports", "প্রতিবেদন ও প্রশিক্ষণ", "Reports and training"),
-        _doc_editor("documents", "আইন, বিধি ও পরিপত্র", "Laws, rules and circulars"),
-        Editor("focal-points", "focal-points", "ফোকাল পয়েন্ট কর্মকর্তা", "Focal point officers", FocalPoint,
+        _doc_editor("apa", _("বার্ষিক কর্মসম্পাদন চুক্তি")),
+        _doc_editor("nis", _("জাতীয় শুদ্ধাচার কৌশল")),
+        _doc_editor("innovation", _("উদ্ভাবন, সেবা সহজিকরণ ও ডিজিটাইজেশন")),
+        _doc_editor("reports", _("প্রতিবেদন ও প্রশিক্ষণ")),
+        _doc_editor("documents", _("আইন, বিধি ও পরিপত্র")),
+        Editor("focal-points", "focal-points", _("ফোকাল পয়েন্ট কর্মকর্তা"), FocalPoint,
                f.FocalPointForm),
-        Editor("projects", "projects", "প্রকল্প ও উন্নয়নমূলক কার্যক্রম", "Projects", Project, f.ProjectForm),
-        Editor("pages", "pages", "অন্যান্য পাতা", "Pages", Page, f.PageForm),
+        Editor("projects", "projects", _("প্রকল্প ও উন্নয়নমূলক কার্যক্রম"), Project, f.ProjectForm),
+        Editor("pages", "pages", _("অন্যান্য পাতা"), Page, f.PageForm),
     ]
 }
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from batayon.bangla.digits import to_latin_digits
@@ -69,7 +67,7 @@ class ContentForm(forms.ModelForm):
             base = model._meta.get_field(name)
             bn, en = self.fields.get(f"{name}_bn"), self.fields.get(f"{name}_en")
             if bn is not None:
-                bn.label = f"{base.verbose_name} (বাংলা)"
+                bn.label = _("%(field)s (বাংলা)") % {"field": base.verbose_name}
                 bn.required = not base.blank
                 bn.widget.attrs["lang"] = "bn"
             if en is not None:
@@ -81,7 +79,7 @@ class ContentForm(forms.ModelForm):
                 field.widget = DateInput()
             if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Officer:
                 field.queryset = officer_choices(office)
-                field.empty_label = "— বেছে নিন —"
+                field.empty_label = _("— বেছে নিন —")
         for name, options in self.file_fields.items():
             if name in self.fields:
                 old = self.fields[name]
@@ -141,13 +139,11 @@ class ContentForm(forms.ModelForm):
 def officer_choices(office: Office):
     """Officers of this office who have not left, plus those of its supervising office
     (an appeal authority is often there)."""
-    today = timezone.localdate()
-    current = Q(left_on__isnull=True) | Q(left_on__gt=today)
     offices = [office.pk]
     sup = office.supervisor
     if sup is not None:
         offices.append(sup.pk)
-    return Officer.objects.filter(current, office_id__in=offices).select_related("office").order_by("sort_order", "id")
+    return Officer.objects.current(published=False).filter(office_id__in=offices).select_related("office").order_by("sort_order", "id")
 
 
 class OfficerForm(ContentForm):
@@ -222,7 +218,7 @@ class DesignatedOfficerForm(ContentForm):
         super().__init__(*args, **kwargs)
         self.instance.scheme = scheme
         labels = DesignatedOfficer.ROLE_LABELS
-        self.fields["role"].choices = [(r, labels[(scheme, r)][0]) for r in DesignatedOfficer.Role.values]
+        self.fields["role"].choices = [(r, labels[(scheme, r)]) for r in DesignatedOfficer.Role.values]
         self.fields["officer"].help_text = _("তালিকায় না থাকলে নিচে নাম ও পদবি লিখুন।")
 
     def validate_unique(self) -> None:

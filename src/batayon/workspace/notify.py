@@ -51,7 +51,7 @@ def distribution_list(raw: str) -> list[str]:
 
 def notice_message(notice: Notice, base_url: str) -> EmailMessage:
     office = notice.office
-    portal = f"{base_url}{office.portal_path('bn')}notices/{notice.pk}/"
+    portal = f"{base_url.rstrip('/')}{notice.get_absolute_url()}"
     lines = [
         notice.title_bn or notice.title,
         "",

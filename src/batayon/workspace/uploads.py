@@ -26,14 +26,19 @@ import puremagic
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from batayon.bangla.digits import to_bangla_digits
+from batayon.core.templatetags.bn import num
 
 DOCUMENT_KINDS = frozenset({"pdf", "jpeg", "png", "docx", "xlsx"})
 IMAGE_KINDS = frozenset({"jpeg", "png"})
 EXTENSIONS = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png", "docx": ".docx", "xlsx": ".xlsx"}
-KIND_NAMES = {"pdf": "PDF", "jpeg": "JPEG ছবি", "png": "PNG ছবি", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)"}
+KIND_NAMES = {
+    "pdf": "PDF", "jpeg": gettext_lazy("JPEG ছবি"), "png": gettext_lazy("PNG ছবি"), "docx": "Word (DOCX)",
+    "xlsx": "Excel (XLSX)",
+}
 
 ZIP_MAX_TOTAL = 100 * 1024 * 1024  # what an office document may expand to
 ZIP_MAX_MEMBERS = 5000
@@ -77,21 +82,21 @@ def max_photo_bytes() -> int:
 
 
 def _mb(n: int) -> str:
-    return to_bangla_digits(f"{n / (1024 * 1024):.0f}") + " মেগাবাইট"
+    return _("%(count)s মেগাবাইট") % {"count": num(f"{n / (1024 * 1024):.0f}")}
 
 
 def read_limited(f: IO[bytes], limit: int) -> bytes:
     """Read at most ``limit`` bytes; a longer file is refused without reading it all."""
     size = getattr(f, "size", None)
     if size is not None and size > limit:
-        raise UploadRejected(f"ফাইলটি অনেক বড়; সর্বোচ্চ {_mb(limit)} পর্যন্ত গ্রহণযোগ্য।")
+        raise UploadRejected(_("ফাইলটি অনেক বড়; সর্বোচ্চ %(size)s পর্যন্ত গ্রহণযোগ্য।") % {"size": _mb(limit)})
     if hasattr(f, "seek"):
         f.seek(0)
     data = f.read(limit + 1)
     if len(data) > limit:
-        raise UploadRejected(f"ফাইলটি অনেক বড়; সর্বোচ্চ {_mb(limit)} পর্যন্ত গ্রহণযোগ্য।")
+        raise UploadRejected(_("ফাইলটি অনেক বড়; সর্বোচ্চ %(size)s পর্যন্ত গ্রহণযোগ্য।") % {"size": _mb(limit)})
     if not data:
-        raise UploadRejected("ফাইলটি খালি।")
+        raise UploadRejected(_("ফাইলটি খালি।"))
     return data
 
 
@@ -114,27 +119,27 @@ def _ooxml_kind(data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise UploadRejected("ফাইলটি নষ্ট বা অসম্পূর্ণ।") from exc
+        raise UploadRejected(_("ফাইলটি নষ্ট বা অসম্পূর্ণ।")) from exc
     with archive:
         members = archive.infolist()
         if len(members) > ZIP_MAX_MEMBERS or sum(m.file_size for m in members) > ZIP_MAX_TOTAL:
-            raise UploadRejected("ফাইলটি খুললে অস্বাভাবিক বড় হয়ে যায় (সম্ভাব্য ZIP বোমা); গ্রহণ করা হয়নি।")
+            raise UploadRejected(_("ফাইলটি খুললে অস্বাভাবিক বড় হয়ে যায় (সম্ভাব্য ZIP বোমা); গ্রহণ করা হয়নি।"))
         names = {m.filename for m in members}
         if any(n.lower().endswith("vbaproject.bin") for n in names):
-            raise UploadRejected("ম্যাক্রো-যুক্ত ফাইল গ্রহণ করা হয় না; ম্যাক্রো ছাড়া .docx/.xlsx হিসেবে সংরক্ষণ করুন।")
+            raise UploadRejected(_("ম্যাক্রো-যুক্ত ফাইল গ্রহণ করা হয় না; ম্যাক্রো ছাড়া .docx/.xlsx হিসেবে সংরক্ষণ করুন।"))
         if "[Content_Types].xml" not in names:
-            raise UploadRejected("এটি Word বা Excel ফাইল নয়।")
+            raise UploadRejected(_("এটি Word বা Excel ফাইল নয়।"))
         info = archive.getinfo("[Content_Types].xml")
         if info.file_size > 1024 * 1024:
-            raise UploadRejected("এটি Word বা Excel ফাইল নয়।")
+            raise UploadRejected(_("এটি Word বা Excel ফাইল নয়।"))
         types = archive.read(info)
     if b"macroEnabled" in types or b"vbaProject" in types:
-        raise UploadRejected("ম্যাক্রো-যুক্ত ফাইল গ্রহণ করা হয় না; ম্যাক্রো ছাড়া .docx/.xlsx হিসেবে সংরক্ষণ করুন।")
+        raise UploadRejected(_("ম্যাক্রো-যুক্ত ফাইল গ্রহণ করা হয় না; ম্যাক্রো ছাড়া .docx/.xlsx হিসেবে সংরক্ষণ করুন।"))
     if b"wordprocessingml.document.main+xml" in types and "word/document.xml" in names:
         return "docx"
     if b"spreadsheetml.sheet.main+xml" in types and "xl/workbook.xml" in names:
         return "xlsx"
-    raise UploadRejected("এটি Word বা Excel ফাইল নয়।")
+    raise UploadRejected(_("এটি Word বা Excel ফাইল নয়।"))
 
 
 def identify(data: bytes) -> str:
@@ -148,7 +153,7 @@ def identify(data: bytes) -> str:
         return "png"
     if sniffed == "zip" and data[:4] == b"PK\x03\x04":
         return _ooxml_kind(data)
-    raise UploadRejected("এই ধরনের ফাইল গ্রহণ করা হয় না। শুধু PDF, JPEG, PNG, DOCX ও XLSX ফাইল দিন।")
+    raise UploadRejected(_("এই ধরনের ফাইল গ্রহণ করা হয় না। শুধু PDF, JPEG, PNG, DOCX ও XLSX ফাইল দিন।"))
 
 
 # ----- making files inert ---------------------------------------------------------------
@@ -212,9 +217,9 @@ def clean_pdf(data: bytes) -> bytes:
     try:
         pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError as exc:
-        raise UploadRejected("পাসওয়ার্ড-সুরক্ষিত PDF গ্রহণ করা হয় না।") from exc
+        raise UploadRejected(_("পাসওয়ার্ড-সুরক্ষিত PDF গ্রহণ করা হয় না।")) from exc
     except pikepdf.PdfError as exc:
-        raise UploadRejected("PDF ফাইলটি নষ্ট; খোলা যায়নি।") from exc
+        raise UploadRejected(_("PDF ফাইলটি নষ্ট; খোলা যায়নি।")) from exc
     with pdf:
         root = pdf.Root
         for key in ("/OpenAction", "/AA"):
@@ -237,7 +242,7 @@ def clean_pdf(data: bytes) -> bytes:
         pdf.save(out)
     cleaned = out.getvalue()
     if pdf_active_keys(cleaned):  # belt and braces: never store what we failed to clean
-        raise UploadRejected("PDF থেকে সক্রিয় উপাদান সরানো যায়নি; ফাইলটি গ্রহণ করা হয়নি।")
+        raise UploadRejected(_("PDF থেকে সক্রিয় উপাদান সরানো যায়নি; ফাইলটি গ্রহণ করা হয়নি।"))
     return cleaned
 
 
@@ -248,12 +253,12 @@ def clean_image(data: bytes, kind: str, max_side: int) -> bytes:
         try:
             img = Image.open(io.BytesIO(data))
             if img.width * img.height > IMAGE_MAX_PIXELS:
-                raise UploadRejected("ছবিটির মাপ অস্বাভাবিক বড়; গ্রহণ করা হয়নি।")
+                raise UploadRejected(_("ছবিটির মাপ অস্বাভাবিক বড়; গ্রহণ করা হয়নি।"))
             img.load()
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-            raise UploadRejected("ছবিটির মাপ অস্বাভাবিক বড়; গ্রহণ করা হয়নি।") from exc
+            raise UploadRejected(_("ছবিটির মাপ অস্বাভাবিক বড়; গ্রহণ করা হয়নি।")) from exc
         except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-            raise UploadRejected("ছবিটি নষ্ট; খোলা যায়নি।") from exc
+            raise UploadRejected(_("ছবিটি নষ্ট; খোলা যায়নি।")) from exc
     img = ImageOps.exif_transpose(img)  # keep the photo upright once its EXIF is gone
     img.thumbnail((max_side, max_side))
     out = io.BytesIO()
@@ -281,8 +286,8 @@ def clean_upload(
     data = read_limited(f, max_bytes or (max_photo_bytes() if photo else max_upload_bytes()))
     kind = identify(data)
     if kind not in allowed:
-        names = ", ".join(KIND_NAMES[k] for k in sorted(allowed))
-        raise UploadRejected(f"এখানে শুধু এই ধরনের ফাইল দেওয়া যায়: {names}।")
+        names = ", ".join(str(KIND_NAMES[k]) for k in sorted(allowed))
+        raise UploadRejected(_("এখানে শুধু এই ধরনের ফাইল দেওয়া যায়: %(kinds)s।") % {"kinds": names})
     if kind == "pdf":
         data = clean_pdf(data)
     elif kind in IMAGE_KINDS:

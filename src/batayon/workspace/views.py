@@ -16,7 +16,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from batayon.accounts.permissions import (
@@ -26,6 +29,7 @@ from batayon.accounts.permissions import (
     signed_in_required,
 )
 from batayon.bangla.digits import to_latin_digits
+from batayon.compliance import services as compliance
 from batayon.content.models import (
     CharterGrievanceStep,
     DesignatedOfficer,
@@ -35,6 +39,7 @@ from batayon.content.models import (
     PublishState,
     Service,
 )
+from batayon.core.templatetags.bn import num
 from batayon.history.models import AuditEntry
 from batayon.history.services import (
     StaleEdit,
@@ -48,12 +53,11 @@ from batayon.history.services import (
 )
 from batayon.offices.models import Office
 
-from . import checklist as engine
 from . import imports, notify
 from .editors import EDITORS, MENU_KEYS, Editor
 from .forms import ImportUploadForm, TransferForm
 
-STALE_MESSAGE = (
+STALE_MESSAGE = gettext_lazy(
     "আপনি ফর্মটি খোলার পর অন্য কেউ এই তথ্য পরিবর্তন করে সংরক্ষণ করেছেন, তাই আপনার পরিবর্তন সংরক্ষণ করা হয়নি। "
     "আপনার লেখা নিচের ফর্মে রাখা আছে। অন্যজনের পরিবর্তন দেখে নিন; তারপর আবার সংরক্ষণ করলে আপনার লেখাই থাকবে।"
 )
@@ -81,7 +85,7 @@ def _ctx(request: HttpRequest, **extra: Any) -> dict[str, Any]:
 
 
 def _section_url(office: Office, key: str) -> str:
-    return f"/workspace/{office.domain}/{key}/"
+    return reverse("workspace:list", args=[office.domain, key])
 
 
 def _opened_version(request: HttpRequest) -> int | None:
@@ -106,12 +110,22 @@ def _mail_after_commit(request: HttpRequest, notice: Notice, results: list[notif
 def _report_mail(request: HttpRequest, results: list[notify.SendResult]) -> None:
     for r in results:
         if r.ok:
-            messages.info(request, f"নোটিশটি {len(r.recipients)}টি ঠিকানায় ই-মেইলে পাঠানো হয়েছে।")
+            messages.info(
+                request,
+                ngettext(
+                    "নোটিশটি একটি ঠিকানায় ই-মেইলে পাঠানো হয়েছে।",
+                    "নোটিশটি %(count)sটি ঠিকানায় ই-মেইলে পাঠানো হয়েছে।",
+                    len(r.recipients),
+                )
+                % {"count": num(len(r.recipients))},
+            )
         else:
             messages.warning(
                 request,
-                "নোটিশটি প্রকাশিত হয়েছে, কিন্তু ই-মেইলে পাঠানো যায়নি (মেইল সার্ভারের সমস্যা)। "
-                "নোটিশ হারায়নি; পরে আবার প্রকাশ/হালনাগাদ করলে আবার পাঠানো হবে।",
+                _(
+                    "নোটিশটি প্রকাশিত হয়েছে, কিন্তু ই-মেইলে পাঠানো যায়নি (মেইল সার্ভারের সমস্যা)। "
+                    "নোটিশ হারায়নি; পরে আবার প্রকাশ/হালনাগাদ করলে আবার পাঠানো হবে।"
+                ),
             )
 
 
@@ -121,21 +135,21 @@ def _report_mail(request: HttpRequest, results: list[notify.SendResult]) -> None
 @signed_in_required
 def home(request: HttpRequest) -> HttpResponse:
     offices = list(editable_offices(request.user).order_by("name_bn"))
-    rows = [(o, engine.office_score(o)) for o in offices]
+    rows = [(o, compliance.office_score(o)) for o in offices]
     is_supervisor = can(request.user, "view_dashboard")
     if len(offices) == 1 and not is_supervisor and request.GET.get("all") is None:
-        return redirect(f"/workspace/{offices[0].domain}/")
+        return redirect("workspace:office", offices[0].domain)
     goto = request.GET.get("office", "").strip().lower()
     if goto:
-        return redirect(f"/workspace/{goto}/")
+        return redirect("workspace:office", goto)
     return render(request, "workspace/home.html", _ctx(request, rows=rows, is_supervisor=is_supervisor))
 
 
 @office_permission_required("view")
 def office_page(request: HttpRequest) -> HttpResponse:
     office = request.office
-    items = engine.office_checklist(office)
-    score = engine.office_score(office)
+    items = compliance.checklist(office)
+    score = compliance.office_score(office)
     pending = []
     if can(request.user, "approve", office):
         for key in MENU_KEYS:
@@ -176,7 +190,7 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
     ctx = _ctx(
         request, editor=editor, section=section,
         can_edit_here=can(request.user, "edit", office, section),
-        can_confirm=can(request.user, "confirm", office) and editor.section in engine.confirmable_sections(),
+        can_confirm=can(request.user, "confirm", office) and editor.section in compliance.confirmable_sections(),
         can_import=editor.importable and can(request.user, "import", office),
         last_confirmed=_last_confirmed(office, editor.section),
     )
@@ -193,7 +207,7 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
     elif editor.model is DesignatedOfficer:
         by_role = {d.role: d for d in editor.queryset(office).select_related("officer")}
         ctx["slots"] = [
-            (role, DesignatedOfficer.ROLE_LABELS[(section, role)][0], by_role.get(role))
+            (role, DesignatedOfficer.ROLE_LABELS[(section, role)], by_role.get(role))
             for role in DesignatedOfficer.Role.values
         ]
         template = "workspace/designated.html"
@@ -282,7 +296,7 @@ def item_edit(request: HttpRequest, section: str, pk: int | None = None) -> Http
     if pk is not None:
         instance = get_object_or_404(qs, pk=pk)
     elif editor.singleton and qs.exists():
-        return redirect(f"{_section_url(office, section)}{qs.first().pk}/")
+        return redirect("workspace:edit", office.domain, section, qs.first().pk)
     else:
         instance = editor.new_instance(office)
     prefix = request.POST.get("_prefix") or None if request.method == "POST" else None
@@ -316,11 +330,11 @@ def item_edit(request: HttpRequest, section: str, pk: int | None = None) -> Http
             else:
                 _report_mail(request, mail)
                 if obj.state == PublishState.PENDING:
-                    messages.success(request, "সংরক্ষণ হয়েছে; দপ্তর প্রধানের অনুমোদনের পর প্রকাশিত হবে।")
+                    messages.success(request, _("সংরক্ষণ হয়েছে; দপ্তর প্রধানের অনুমোদনের পর প্রকাশিত হবে।"))
                 elif obj.state == PublishState.DRAFT:
-                    messages.success(request, "খসড়া হিসেবে সংরক্ষণ হয়েছে; পোর্টালে দেখানো হবে না।")
+                    messages.success(request, _("খসড়া হিসেবে সংরক্ষণ হয়েছে; পোর্টালে দেখানো হবে না।"))
                 else:
-                    messages.success(request, "সংরক্ষণ ও প্রকাশ করা হয়েছে।")
+                    messages.success(request, _("সংরক্ষণ ও প্রকাশ করা হয়েছে।"))
                 return redirect(_section_url(office, editor.section))
         if stale:
             status = 409
@@ -347,7 +361,7 @@ def item_delete(request: HttpRequest, section: str, pk: int) -> HttpResponse:
     obj = get_object_or_404(editor.queryset(request.office), pk=pk)
     if request.method == "POST":
         delete_content(obj, request.user, request)
-        messages.success(request, "মুছে ফেলা হয়েছে। নিরীক্ষা লগে এর শেষ অবস্থা রাখা আছে।")
+        messages.success(request, _("মুছে ফেলা হয়েছে। নিরীক্ষা লগে এর শেষ অবস্থা রাখা আছে।"))
         return redirect(_section_url(request.office, editor.section))
     return render(request, "workspace/confirm_delete.html", _ctx(request, editor=editor, obj=obj, section=section))
 
@@ -375,10 +389,12 @@ def item_restore(request: HttpRequest, section: str, pk: int, revision: int) -> 
     try:
         restore(obj, rev, request.user, request, expected_version=_opened_version(request))
     except StaleEdit:
-        messages.error(request, "এর মধ্যে অন্য কেউ তথ্যটি বদলেছেন; ইতিহাস আবার দেখে নিয়ে ফেরত আনুন।")
+        messages.error(request, _("এর মধ্যে অন্য কেউ তথ্যটি বদলেছেন; ইতিহাস আবার দেখে নিয়ে ফেরত আনুন।"))
     else:
-        messages.success(request, f"সংস্করণ {rev.version} ফেরত আনা হয়েছে (নতুন সংস্করণ হিসেবে)।")
-    return redirect(f"{_section_url(request.office, section)}{pk}/history/")
+        messages.success(
+            request, _("সংস্করণ %(version)s ফেরত আনা হয়েছে (নতুন সংস্করণ হিসেবে)।") % {"version": num(rev.version)}
+        )
+    return redirect("workspace:history", request.office.domain, section, pk)
 
 
 @require_POST
@@ -394,8 +410,8 @@ def item_approve(request: HttpRequest, section: str, pk: int) -> HttpResponse:
             if isinstance(obj, Notice):
                 _mail_after_commit(request, obj, mail)
         _report_mail(request, mail)
-        messages.success(request, "অনুমোদিত ও প্রকাশিত হয়েছে।")
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/workspace/")
+        messages.success(request, _("অনুমোদিত ও প্রকাশিত হয়েছে।"))
+    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith(reverse("workspace:home"))
                     else _section_url(request.office, editor.section))
 
 
@@ -405,13 +421,13 @@ def section_confirm(request: HttpRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     office = request.office
     try:
-        engine.confirm_current(office, editor.section, request.user, request)
+        compliance.confirm_current(office, editor.section, request.user, request)
     except ValueError:
-        messages.error(request, "এই অংশের জন্য নিশ্চিতকরণ নেওয়া হয় না; তথ্য হালনাগাদ করে সংরক্ষণ করুন।")
+        messages.error(request, _("এই অংশের জন্য নিশ্চিতকরণ নেওয়া হয় না; তথ্য হালনাগাদ করে সংরক্ষণ করুন।"))
     else:
-        messages.success(request, f"“{editor.title_bn}” হালনাগাদ আছে বলে নিশ্চিত করা হয়েছে।")
+        messages.success(request, _("“%(section)s” হালনাগাদ আছে বলে নিশ্চিত করা হয়েছে।") % {"section": editor.title})
     target = request.POST.get("next", "")
-    return HttpResponseRedirect(target if target.startswith(f"/workspace/{office.domain}/") else
+    return HttpResponseRedirect(target if target.startswith(reverse("workspace:office", args=[office.domain])) else
                                 _section_url(office, editor.section))
 
 
@@ -458,10 +474,12 @@ def officer_transfer(request: HttpRequest, section: str, pk: int) -> HttpRespons
                             save_content(obj, request.user, request, action=AuditEntry.Action.TRANSFER,
                                          note={"from": old.pk, "to": new.pk})
                             moved += 1
-            messages.success(
-                request, f"{old.name_bn}-এর বদলি লেখা হয়েছে; {new.name_bn} যুক্ত হয়েছেন"
-                + (f" এবং {moved}টি দায়িত্ব তাঁকে দেওয়া হয়েছে।" if moved else "।"),
-            )
+            names = {"old": old.name_bn, "new": new.name_bn, "count": num(moved)}
+            if moved:
+                done = _("%(old)s-এর বদলি লেখা হয়েছে; %(new)s যুক্ত হয়েছেন এবং %(count)sটি দায়িত্ব তাঁকে দেওয়া হয়েছে।")
+            else:
+                done = _("%(old)s-এর বদলি লেখা হয়েছে; %(new)s যুক্ত হয়েছেন।")
+            messages.success(request, done % names)
             return redirect(_section_url(office, section))
     else:
         form = TransferForm(initial={"left_on": timezone.localdate(), "successor_mobile": old.mobile,
@@ -486,15 +504,15 @@ def officer_import(request: HttpRequest, section: str) -> HttpResponse:
     if request.method == "POST" and request.POST.get("confirm"):
         pending = request.session.get(key)
         if not pending:
-            messages.error(request, "আগে ফাইলটি দিন ও যাচাই করুন।")
+            messages.error(request, _("আগে ফাইলটি দিন ও যাচাই করুন।"))
             return redirect(request.path)
         try:
             count = imports.save_rows(office, kind, pending["rows"], pending["filename"], request.user, request)
         except imports.ImportFileError as exc:
-            messages.error(request, f"কিছুই সংরক্ষণ হয়নি: {exc}")
+            messages.error(request, _("কিছুই সংরক্ষণ হয়নি: %(error)s") % {"error": exc})
             return redirect(request.path)
         del request.session[key]
-        messages.success(request, f"{count}টি সারি যুক্ত হয়েছে।")
+        messages.success(request, _("%(count)sটি সারি যুক্ত হয়েছে।") % {"count": num(count)})
         return redirect(_section_url(office, section))
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)

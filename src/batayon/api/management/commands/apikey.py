@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from batayon.api.models import ApiKey
 from batayon.offices.models import Office, normalise_domain
@@ -27,13 +28,14 @@ class Command(BaseCommand):
     def _office(self, domain: str) -> Office:
         office = Office.objects.filter(domain=normalise_domain(domain)).first()
         if office is None:
-            raise CommandError(f"এই ডোমেইনে কোনো দপ্তর নেই: {domain}")
+            raise CommandError(_("এই ডোমেইনে কোনো দপ্তর নেই: %(domain)s") % {"domain": domain})
         return office
 
     def do_create(self, office: str, name: str, **options) -> None:
         key, raw = ApiKey.issue(self._office(office), name.strip())
-        self.stderr.write(f"API কী তৈরি হয়েছে: {key}. এটি আর দেখানো হবে না; নিরাপদে রাখুন। "
-                          "(Store it now: it is not shown again.)")
+        self.stderr.write(
+            _("API কী তৈরি হয়েছে: %(key)s। এটি আর দেখানো হবে না; নিরাপদে রাখুন।") % {"key": key}
+        )
         self.stdout.write(raw)
 
     def do_list(self, office: str | None = None, **options) -> None:
@@ -48,6 +50,6 @@ class Command(BaseCommand):
     def do_revoke(self, prefix: str, **options) -> None:
         key = ApiKey.objects.filter(prefix=prefix, revoked_at__isnull=True).first()
         if key is None:
-            raise CommandError(f"এই প্রিফিক্সের কোনো চালু কী নেই: {prefix}")
+            raise CommandError(_("এই প্রিফিক্সের কোনো চালু কী নেই: %(prefix)s") % {"prefix": prefix})
         key.revoke()
-        self.stdout.write(f"বাতিল হয়েছে (revoked): {key}")
+        self.stdout.write(_("বাতিল হয়েছে: %(key)s") % {"key": key})

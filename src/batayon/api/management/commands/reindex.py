@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from batayon.api.index import reindex
 from batayon.offices.models import Area, Office
@@ -22,11 +23,11 @@ class Command(BaseCommand):
         if office:
             offices = Office.objects.filter(domain=office)
             if not offices.exists():
-                raise CommandError(f"দপ্তর পাওয়া যায়নি: {office}")
+                raise CommandError(_("দপ্তর পাওয়া যায়নি: %(office)s") % {"office": office})
         elif area:
             found = Area.objects.filter(code=area, level__lte=Area.Level.UPAZILA).order_by("level").first()
             if found is None:
-                raise CommandError(f"এলাকা পাওয়া যায়নি: {area}")
+                raise CommandError(_("এলাকা পাওয়া যায়নি: %(area)s") % {"area": area})
             offices = Office.objects.in_area(found)
         started = time.monotonic()
         count = reindex(offices)

@@ -1,4 +1,9 @@
-"""``batayon evaluate [--office DOMAIN] [--json]``: evaluate every office (or one), set-based."""
+"""``batayon evaluate [--all] [--office DOMAIN] [--json]``: the nightly evaluation, set-based.
+
+Without options only what is due is re-evaluated (a deadline passed, content changed or
+confirmed since the last evaluation, no score yet) and today's snapshots are written for
+every office; ``--all`` re-evaluates every office (a rulebook change does so by itself).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--office", action="append", metavar="DOMAIN", help="only this office (repeatable)"
+        )
+        parser.add_argument(
+            "--all", action="store_true", dest="full", help="every office, not only what is due"
         )
         parser.add_argument("--json", action="store_true", help="print domain, score and each rule's status")
 
@@ -42,7 +50,7 @@ class Command(BaseCommand):
             disable=options["json"] or options["verbosity"] == 0,
         )
         with bar:
-            summary = evaluate(ids, progress=bar.update)
+            summary = evaluate(ids, progress=bar.update, full=options["full"])
         if options["json"]:
             self._print_json(ids)
             return
@@ -50,7 +58,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"offices={summary.offices} rules={summary.rules} statuses={summary.statuses} "
                 f"inserted={summary.inserted} updated={summary.updated} flips={summary.flips} "
-                f"queries={summary.queries} seconds={summary.seconds:.2f}"
+                f"queries={summary.queries} full={int(summary.full)} seconds={summary.seconds:.2f}"
             )
 
     def _print_json(self, ids: list[int] | None) -> None:

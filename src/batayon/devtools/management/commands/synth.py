@@ -8,7 +8,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from batayon.compliance.synth import offices_by_tier, synthesise
+from batayon.devtools.synth import offices_by_tier, synthesise
 
 
 class Command(BaseCommand):

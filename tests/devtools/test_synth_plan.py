@@ -3,7 +3,7 @@
 import random
 from collections import Counter
 
-from batayon.compliance.synth import plan
+from batayon.devtools.synth import plan
 from batayon.offices.models import Tier
 
 
