@@ -23,13 +23,18 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from batayon.compliance.models import CheckStatus, Rule
+from batayon.compliance.models import CheckStatus, Rule, Status
 from batayon.content.models import Notice, Officer
 from batayon.offices.models import Area, Office, Tier
 
-# As everywhere in compliance: an office passes a rule when its status is ok or due soon;
-# "not applicable" statuses are left out of the count altogether.
-PASSING = ("ok", "due_soon")
+# Compliance's one definition of failing (``Status.failing()``) decides; "not applicable"
+# statuses are left out of the count altogether.
+NOT_APPLICABLE = Status.NOT_APPLICABLE
+
+
+def is_passing(status: str) -> bool:
+    """An applicable status that needs no fix (ok, due soon)."""
+    return status != NOT_APPLICABLE and status not in Status.failing()
 
 
 @dataclass(frozen=True)
@@ -53,10 +58,10 @@ def measure(area: Area, rule_ids: list[int]) -> Measured:
     and those of them for which every such status passes."""
     row = (
         CheckStatus.objects.filter(office__geo_path__startswith=area.path, rule_id__in=rule_ids)
-        .exclude(status="not_applicable")
+        .exclude(status=NOT_APPLICABLE)
         .aggregate(
             total=Count("office_id", distinct=True),
-            failing=Count("office_id", distinct=True, filter=~Q(status__in=PASSING)),
+            failing=Count("office_id", distinct=True, filter=Q(status__in=Status.failing())),
         )
     )
     return Measured(row["total"] - row["failing"], row["total"])

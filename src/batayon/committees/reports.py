@@ -28,7 +28,7 @@ from batayon.compliance.models import Band, CheckStatus, Flip, Rule, Status
 from batayon.letters.pdf import LetterHead, render_pdf
 from batayon.offices.models import Area, Office, Tier
 
-from .models import PASSING, Decision, Meeting
+from .models import NOT_APPLICABLE, Decision, Meeting, is_passing
 
 CHUNK = 2000
 PDF_OFFICE_ROWS = 1500
@@ -103,11 +103,11 @@ class OfficeRow:
 
     @property
     def applicable(self) -> int:
-        return sum(1 for s in self.statuses.values() if s != "not_applicable")
+        return sum(1 for s in self.statuses.values() if s != NOT_APPLICABLE)
 
     @property
     def passing(self) -> int:
-        return sum(1 for s in self.statuses.values() if s in PASSING)
+        return sum(1 for s in self.statuses.values() if is_passing(s))
 
 
 @dataclass
@@ -120,7 +120,7 @@ class Change:
 
     @property
     def improved(self) -> bool:
-        return self.new in PASSING and self.old not in PASSING
+        return is_passing(self.new) and not is_passing(self.old)
 
 
 @dataclass
@@ -162,9 +162,9 @@ class ComplianceReport:
             "office_id", "rule_id", "status"
         ):
             statuses[office_id][rule_id] = status
-            if status != "not_applicable":
+            if status != NOT_APPLICABLE:
                 self.rule_applicable[rule_id] += 1
-                if status in PASSING:
+                if is_passing(status):
                     self.rule_passing[rule_id] += 1
         for pk, name, domain, tier, district_id, score, band in chunk:
             yield OfficeRow(pk, name, domain, tier, district_id, score, band or "", statuses.get(pk, {}))
@@ -274,7 +274,7 @@ def compliance_pdf(report: ComplianceReport, progress: Progress | None = None) -
                 "band": band_label(r.band),
                 "failing": ", ".join(
                     to_bangla_digits(rule_no[rid]) for rid, s in sorted(r.statuses.items(), key=lambda x: rule_no.get(x[0], 0))
-                    if rid in rule_no and s not in PASSING and s != "not_applicable"
+                    if rid in rule_no and s != NOT_APPLICABLE and not is_passing(s)
                 ),
             }
             for r in rows
@@ -377,7 +377,7 @@ def compliance_xlsx(report: ComplianceReport, output, progress: Progress | None 
             code = r.statuses.get(rule.pk)
             cells.append(labels.get(code, "") if code else None)
             if code:
-                fmts[i] = f["ok"] if code in PASSING else (f["text"] if code == "not_applicable" else f["bad"])
+                fmts[i] = f["ok"] if is_passing(code) else (f["text"] if code == NOT_APPLICABLE else f["bad"])
         matrix.write(cells, fmts)
     matrix.close(fixed={i: 14 for i in range(7, 7 + len(report.rules))})
 
