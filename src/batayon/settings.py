@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "batayon.compliance",
     "batayon.audit",
     "batayon.oversight",
+    "batayon.committees",
     "batayon.workspace",
     "batayon.history",
     "batayon.portal",

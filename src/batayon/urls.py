@@ -19,6 +19,7 @@ urlpatterns = [
     path("supervision/audit/", include("batayon.audit.urls")),
     path("supervision/", include("batayon.compliance.urls")),
     path("oversight/", include("batayon.oversight.urls")),
+    path("committees/", include("batayon.committees.urls")),
     path("api/", include("batayon.api.urls")),
     path("", include("batayon.portal.urls")),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from batayon.committees.loader import load_committees
 from batayon.content.menus import load_menus
 from batayon.demo.loader import load_demo_content
 from batayon.offices.registry import load_geography, load_offices
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         # statuses are brought up to date once, set-based, here.
         call_command("reindex", stdout=self.stdout)
         call_command("evaluate", verbosity=0, stdout=self.stdout)
+        self.stdout.write(f"কমিটির সভা (seed 002, 004): {load_committees()}")
         base = f"http://127.0.0.1:{options['port']}"
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("বাতায়ন ডেমো প্রস্তুত (Batayon demo ready)"))

@@ -1,0 +1,384 @@
+"""Committees, meetings and decisions, followed up until done (R-4.2).
+
+A committee belongs to the office that keeps its minutes (whose notice board they go on) and
+oversees the offices of an area (a district, an upazila). A meeting has its attendance
+(appendix ক), agenda items with their discussion, and decisions with implementers and a
+deadline. A decision stays open until a later meeting records it done or dropped; until then
+it is carried to the top of every next meeting of the committee, derived from the dates (no
+copying): the decisions open at a meeting are those taken earlier and not closed before it.
+
+A decision about portals can be tied to rules of the compliance rulebook: its progress is then
+measured, not reported — how many offices of the committee's area pass those rules today
+(one aggregate query over ``CheckStatus``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from batayon.compliance.models import CheckStatus, Rule, Status
+from batayon.content.models import Notice, Officer
+from batayon.offices.models import Area, Office, Tier
+
+# Compliance's one definition of failing (``Status.failing()``) decides; "not applicable"
+# statuses are left out of the count altogether.
+NOT_APPLICABLE = Status.NOT_APPLICABLE
+
+
+def is_passing(status: str) -> bool:
+    """An applicable status that needs no fix (ok, due soon)."""
+    return status != NOT_APPLICABLE and status not in Status.failing()
+
+
+@dataclass(frozen=True)
+class Measured:
+    """How many offices of an area pass a decision's rules, out of those the rules apply to."""
+
+    passing: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.passing / self.total) if self.total else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.passing == self.total
+
+
+def measure(area: Area, rule_ids: list[int]) -> Measured:
+    """One aggregate query: offices of ``area`` with an applicable status for any of the rules,
+    and those of them for which every such status passes."""
+    row = (
+        CheckStatus.objects.filter(office__geo_path__startswith=area.path, rule_id__in=rule_ids)
+        .exclude(status=NOT_APPLICABLE)
+        .aggregate(
+            total=Count("office_id", distinct=True),
+            failing=Count("office_id", distinct=True, filter=Q(status__in=Status.failing())),
+        )
+    )
+    return Measured(row["total"] - row["failing"], row["total"])
+
+
+class Committee(models.Model):
+    class Kind(models.TextChoices):
+        DISTRICT_ICT = "district_ict", _("জেলা আইসিটি বিষয়ক কমিটি")
+        DISTRICT_PORTAL = "district_portal", _("জেলা ওয়েব পোর্টাল হালনাগাদ কমিটি")
+        UPAZILA_ICT = "upazila_ict", _("উপজেলা আইসিটি কমিটি")
+        OTHER = "other", _("অন্যান্য কমিটি")
+
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, related_name="committees",
+        help_text="যে দপ্তর কার্যবিবরণী রাখে ও নোটিশ বোর্ডে প্রকাশ করে",
+    )
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="committees", help_text="যে এলাকার দপ্তরসমূহ কমিটির আওতায়"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    name = models.CharField("নাম", max_length=300)
+    name_en = models.CharField("নাম (ইংরেজি)", max_length=300, blank=True)
+    # The letterhead of its minutes, one line each, below "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার".
+    letterhead = models.TextField("লেটারহেড", blank=True)
+    website = models.CharField("ওয়েবসাইট", max_length=200, blank=True)
+    # Addresses the minutes are e-mailed to, besides the members' own (one a line).
+    emails = models.TextField("ই-মেইল বিতরণ তালিকা", blank=True)
+
+    class Meta:
+        ordering = ["area__path", "kind", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:committee", args=[self.office.domain, self.pk])
+
+    @property
+    def is_upazila(self) -> bool:
+        return self.area.level == Area.Level.UPAZILA
+
+    def forward_to(self) -> Office | None:
+        """An upazila committee sends its minutes to the district (seed 004, decisions 5, 6)."""
+        if not self.is_upazila:
+            return None
+        return Office.objects.filter(tier=Tier.DISTRICT, area_id=self.area.parent_id).first()
+
+    def letterhead_lines(self) -> list[str]:
+        lines = [line.strip() for line in self.letterhead.splitlines() if line.strip()]
+        return lines or [self.office.name_bn or self.office.name]
+
+
+class Member(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("সভাপতি")
+        MEMBER = "member", _("সদস্য")
+        SECRETARY = "secretary", _("সদস্য সচিব")
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="members")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    # An officer of the platform, or a post ("সহকারী প্রোগ্রামার (সকল)") that no one row names.
+    officer = models.ForeignKey(Officer, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    post = models.CharField("পদবি", max_length=300)
+    name = models.CharField("নাম", max_length=200, blank=True)
+    email = models.EmailField("ই-মেইল", blank=True)
+    sort_order = models.PositiveIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.post}" if self.name else self.post
+
+
+class MeetingQuerySet(models.QuerySet):
+    def in_month(self, year: int, month: int) -> MeetingQuerySet:
+        return self.filter(date__year=year, date__month=month)
+
+
+class Meeting(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    number = models.PositiveIntegerField("সভার ক্রম", null=True, blank=True)
+    title = models.CharField("শিরোনাম", max_length=400, blank=True, help_text="খালি থাকলে কমিটি ও মাস থেকে")
+    date = models.DateField("সভার তারিখ", db_index=True)
+    time = models.TimeField("সভার সময়", null=True, blank=True)
+    place = models.CharField("স্থান", max_length=300)
+    chair_name = models.CharField("সভাপতি", max_length=200)
+    chair_designation = models.CharField("সভাপতির পদবি", max_length=300, blank=True)
+    opening = models.TextField("সূচনা", blank=True)
+    closing = models.TextField("সমাপ্তি", blank=True)
+    # The letter: memo number, the date it was issued, who signed, who sent it out, to whom.
+    memo_number = models.CharField("স্মারক নম্বর", max_length=100, blank=True)
+    issued_on = models.DateField("কার্যবিবরণীর তারিখ", null=True, blank=True)
+    signatory_name = models.CharField(max_length=200, blank=True)
+    signatory_designation = models.CharField(max_length=300, blank=True)
+    signatory_email = models.EmailField(blank=True)
+    issuer_name = models.CharField(max_length=200, blank=True)
+    issuer_designation = models.CharField(max_length=300, blank=True)
+    distribution = models.TextField("বিতরণ", blank=True, help_text="প্রতি লাইনে একটি প্রাপক")
+    distribution_note = models.CharField(max_length=100, blank=True, default="জ্যেষ্ঠতার ক্রমানুসারে নয়")
+    # Publishing: the notice on the office's notice board (the PDF attached) and the forwarding.
+    published_at = models.DateTimeField(null=True, blank=True)
+    notice = models.ForeignKey(Notice, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    forwarded_at = models.DateTimeField(null=True, blank=True)
+    forwarded_to = models.ForeignKey(Office, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.committee} — {self.date:%d.%m.%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:meeting", args=[self.committee.office.domain, self.pk])
+
+    def previous(self) -> Meeting | None:
+        return (
+            Meeting.objects.filter(committee_id=self.committee_id)
+            .filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))
+            .order_by("-date", "-pk")
+            .first()
+        )
+
+    def carried_decisions(self) -> QuerySet[Decision]:
+        """The decisions of earlier meetings still open when this one sat (and those it closed):
+        what it reviews first, under "পূর্ববর্তী সভার সিদ্ধান্ত ও বাস্তবায়ন অগ্রগতি"."""
+        earlier = Q(meeting__date__lt=self.date) | Q(meeting__date=self.date, meeting__pk__lt=self.pk)
+        still_open = Q(state=Decision.State.OPEN) | Q(closed_on__gte=self.date)
+        return (
+            Decision.objects.filter(meeting__committee_id=self.committee_id)
+            .filter(earlier, still_open)
+            .select_related("meeting")
+            .prefetch_related("implementers", "rules")
+            .order_by("meeting__date", "meeting__pk", "number")
+        )
+
+    def followups(self) -> list[FollowUpRow]:
+        """Each carried decision with what this meeting recorded about it and its progress."""
+        notes = {f.decision_id: f for f in self.followup_notes.all()}
+        rows = []
+        for decision in self.carried_decisions():
+            note = notes.get(decision.pk)
+            if note is not None and note.measured_total is not None:
+                measured = Measured(note.measured_passing or 0, note.measured_total)
+            else:
+                measured = decision.measured()
+            rows.append(FollowUpRow(self, decision, note, measured))
+        return rows
+
+    def heading(self) -> str:
+        if self.title:
+            return self.title
+        from batayon.bangla.dates import GREGORIAN_MONTHS_BN
+        from batayon.bangla.digits import to_bangla_digits
+
+        month = f"{GREGORIAN_MONTHS_BN[self.date.month - 1]} {to_bangla_digits(self.date.year)}"
+        return f"{self.committee.name}র {month} মাসে অনুষ্ঠিত সভার কার্যবিবরণী"
+
+    def distribution_lines(self) -> list[str]:
+        return [line.strip() for line in self.distribution.splitlines() if line.strip()]
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+@dataclass
+class FollowUpRow:
+    meeting: Meeting
+    decision: Decision
+    note: FollowUp | None
+    measured: Measured | None
+
+    @property
+    def state(self) -> str:
+        """As this meeting saw it: a decision closed by a later meeting is still open here."""
+        return self.decision.state_at(self.meeting)
+
+
+class Attendance(models.Model):
+    class Kind(models.TextChoices):
+        PRESENT = "present", _("উপস্থিত")
+        ABSENT = "absent", _("অনুপস্থিত")
+        INVITED = "invited", _("আমন্ত্রিত")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PRESENT)
+    member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    name = models.CharField(max_length=200, blank=True)
+    designation = models.CharField(max_length=300)
+    sort_order = models.PositiveIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.designation}" if self.name else self.designation
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    number = models.PositiveIntegerField()
+    title = models.CharField("আলোচ্য বিষয়", max_length=300, blank=True)
+    discussion = models.TextField("আলোচনা", blank=True)
+
+    class Meta:
+        ordering = ["number", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Decision(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", _("চলমান")
+        DONE = "done", _("বাস্তবায়িত")
+        DROPPED = "dropped", _("বাদ দেওয়া হয়েছে")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
+    number = models.PositiveIntegerField()
+    text = models.TextField("সিদ্ধান্ত")
+    deadline = models.DateField("সময়সীমা", null=True, blank=True)
+    rules = models.ManyToManyField(Rule, blank=True, related_name="+", help_text="যে নিয়মের অবস্থা দিয়ে অগ্রগতি মাপা হয়")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN, db_index=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_in = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="closed_decisions"
+    )
+
+    class Meta:
+        ordering = ["meeting", "number", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting.date:%d.%m.%Y} #{self.number}: {self.text[:60]}"
+
+    @property
+    def committee(self) -> Committee:
+        return self.meeting.committee
+
+    def implementer_labels(self) -> list[str]:
+        return [i.label for i in self.implementers.all()]
+
+    def measured(self) -> Measured | None:
+        """For a rule-tied decision: offices of the committee's area passing its rules, today."""
+        rule_ids = [r.pk for r in self.rules.all()]
+        if not rule_ids:
+            return None
+        return measure(self.meeting.committee.area, rule_ids)
+
+    def state_at(self, meeting: Meeting | None) -> str:
+        """The state as a meeting saw it: closed only from the meeting that closed it on."""
+        if self.state == Decision.State.OPEN or meeting is None:
+            return self.state
+        return self.state if self.closed_on and self.closed_on <= meeting.date else Decision.State.OPEN
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == Decision.State.OPEN and self.deadline is not None and self.deadline < dt.date.today()
+
+
+class Implementer(models.Model):
+    """Who carries a decision out: an office, an officer, or a post as the minutes name it."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="implementers")
+    label = models.CharField(max_length=300)
+    office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    officer = models.ForeignKey(Officer, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    sort_order = models.PositiveIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class FollowUp(models.Model):
+    """What a meeting recorded about a decision it carried: the progress reported, and for a
+    rule-tied decision the measurement, frozen when the minutes were published."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="followup_notes")
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="followups")
+    progress = models.TextField("অগ্রগতি", blank=True)
+    measured_passing = models.PositiveIntegerField(null=True, blank=True)
+    measured_total = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "decision"], name="one_followup_per_meeting")]
+
+
+class ReportJob(models.Model):
+    """A report built in the background (the national compliance report), with its progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("অপেক্ষমাণ")
+        RUNNING = "running", _("চলছে")
+        DONE = "done", _("সম্পন্ন")
+        FAILED = "failed", _("ব্যর্থ")
+
+    kind = models.CharField(max_length=20)
+    fmt = models.CharField(max_length=4)
+    under = models.ForeignKey(Office, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="reports/%Y/", blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
