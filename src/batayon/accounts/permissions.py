@@ -176,16 +176,16 @@ def _sign_in_gate(request: HttpRequest, second_factor: bool = True) -> HttpRespo
     return second_factor_redirect(request) if second_factor else None
 
 
-def office_permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def office_permission_required(action: str) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """For views with a ``domain`` URL argument: resolve the office, check, set ``request.office``.
 
     Anonymous users go to the login page; signed-in users without the right get 403, and the
     view never learns whether the office exists beyond that.
     """
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
-        def wrapper(request: OfficeRequest, *args: Any, domain: str, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: OfficeRequest, *args: Any, domain: str, **kwargs: Any) -> HttpResponseBase:
             if (refused := _sign_in_gate(request)) is not None:
                 return refused
             office = get_object_or_404(Office, domain=domain)
@@ -200,12 +200,12 @@ def office_permission_required(action: str) -> Callable[[Callable[..., HttpRespo
     return decorator
 
 
-def permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def permission_required(action: str) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """For views that are not about one office (dashboards, national tools)."""
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if (refused := _sign_in_gate(request)) is not None:
                 return refused
             if not can(request.user, action):
@@ -218,13 +218,13 @@ def permission_required(action: str) -> Callable[[Callable[..., HttpResponse]], 
     return decorator
 
 
-def signed_in_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def signed_in_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """For pages any signed-in user may open whose content is scoped by the user's own rights
     (the workspace home lists ``editable_offices(user)`` and nothing else). Applies the
     second-factor gate like the other decorators."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if (refused := _sign_in_gate(request)) is not None:
             return refused
         return view(request, *args, **kwargs)
@@ -233,11 +233,11 @@ def signed_in_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     return wrapper
 
 
-def password_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def password_only(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """For the second-factor pages themselves: a password sign-in is enough to reach them."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if (refused := _sign_in_gate(request, second_factor=False)) is not None:
             return refused
         return view(request, *args, **kwargs)

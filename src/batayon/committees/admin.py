@@ -30,7 +30,7 @@ class CommitteeAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     search_fields = ("name", "office__domain")
     raw_id_fields = ("office", "area")
-    inlines = [MemberInline]
+    inlines = (MemberInline,)
 
 
 class AttendanceInline(admin.TabularInline):
@@ -60,7 +60,7 @@ class MeetingAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     raw_id_fields = ("committee", "notice", "forwarded_to")
     readonly_fields = ("published_at", "notice", "forwarded_at", "forwarded_to")
-    inlines = [AttendanceInline, AgendaInline, DecisionInline]
+    inlines = (AttendanceInline, AgendaInline, DecisionInline)
 
 
 class ImplementerInline(admin.TabularInline):
@@ -75,7 +75,7 @@ class DecisionAdmin(admin.ModelAdmin):
     list_filter = ("state",)
     raw_id_fields = ("meeting", "agenda_item", "closed_in")
     filter_horizontal = ("rules",)
-    inlines = [ImplementerInline]
+    inlines = (ImplementerInline,)
 
 
 @admin.register(FollowUp)

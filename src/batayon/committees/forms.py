@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, ClassVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -35,13 +36,13 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["number", "date", "time", "place", "chair_name", "chair_designation", "opening", "closing",
-                  "memo_number", "issued_on", "signatory_name", "signatory_designation", "distribution"]
-        labels = {"number": _("সভার ক্রম"), "time": _("সভার সময়"), "place": _("স্থান"),
+        fields = ("number", "date", "time", "place", "chair_name", "chair_designation", "opening", "closing",
+                  "memo_number", "issued_on", "signatory_name", "signatory_designation", "distribution",)
+        labels: ClassVar[dict[str, Any]] = {"number": _("সভার ক্রম"), "time": _("সভার সময়"), "place": _("স্থান"),
                   "chair_name": _("সভাপতি"), "chair_designation": _("সভাপতির পদবি"), "opening": _("সূচনা"),
                   "closing": _("সমাপ্তি"), "memo_number": _("স্মারক নম্বর"), "signatory_name": _("স্বাক্ষরকারী"),
                   "signatory_designation": _("স্বাক্ষরকারীর পদবি")}
-        widgets = {"time": forms.TimeInput(attrs={"type": "time"}), "opening": forms.Textarea(attrs={"rows": 4}),
+        widgets: ClassVar[dict[str, Any]] = {"time": forms.TimeInput(attrs={"type": "time"}), "opening": forms.Textarea(attrs={"rows": 4}),
                    "closing": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self):
@@ -76,5 +77,5 @@ class DecisionForm(forms.Form):
 class AttendanceForm(forms.ModelForm):
     class Meta:
         model = Attendance
-        fields = ["kind", "name", "designation"]
-        labels = {"kind": _("উপস্থিতি"), "name": _("নাম"), "designation": _("পদবি ও দপ্তর")}
+        fields = ("kind", "name", "designation")
+        labels: ClassVar[dict[str, Any]] = {"kind": _("উপস্থিতি"), "name": _("নাম"), "designation": _("পদবি ও দপ্তর")}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -91,7 +92,7 @@ class Committee(models.Model):
     emails = models.TextField("ই-মেইল বিতরণ তালিকা", blank=True)
 
     class Meta:
-        ordering = ["area__path", "kind", "pk"]
+        ordering: ClassVar[list[str]] = ["area__path", "kind", "pk"]
 
     def __str__(self) -> str:
         return self.name
@@ -131,7 +132,7 @@ class Member(models.Model):
     sort_order = models.PositiveIntegerField(default=100)
 
     class Meta:
-        ordering = ["sort_order", "pk"]
+        ordering: ClassVar[list[str]] = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return f"{self.name}, {self.post}" if self.name else self.post
@@ -172,7 +173,7 @@ class Meeting(models.Model):
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-date", "-pk"]
+        ordering: ClassVar[list[str]] = ["-date", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.committee} — {self.date:%d.%m.%Y}"
@@ -207,6 +208,7 @@ class Meeting(models.Model):
         rows = []
         for decision in self.carried_decisions():
             note = notes.get(decision.pk)
+            measured: Measured | None
             if note is not None and note.measured_total is not None:
                 measured = Measured(note.measured_passing or 0, note.measured_total)
             else:
@@ -258,7 +260,7 @@ class Attendance(models.Model):
     sort_order = models.PositiveIntegerField(default=100)
 
     class Meta:
-        ordering = ["sort_order", "pk"]
+        ordering: ClassVar[list[str]] = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return f"{self.name}, {self.designation}" if self.name else self.designation
@@ -271,7 +273,7 @@ class AgendaItem(models.Model):
     discussion = models.TextField("আলোচনা", blank=True)
 
     class Meta:
-        ordering = ["number", "pk"]
+        ordering: ClassVar[list[str]] = ["number", "pk"]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
@@ -298,7 +300,7 @@ class Decision(models.Model):
     )
 
     class Meta:
-        ordering = ["meeting", "number", "pk"]
+        ordering: ClassVar[list[str]] = ["meeting", "number", "pk"]
 
     def __str__(self) -> str:
         return f"{self.meeting.date:%d.%m.%Y} #{self.number}: {self.text[:60]}"
@@ -338,7 +340,7 @@ class Implementer(models.Model):
     sort_order = models.PositiveIntegerField(default=100)
 
     class Meta:
-        ordering = ["sort_order", "pk"]
+        ordering: ClassVar[list[str]] = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return self.label
@@ -355,7 +357,7 @@ class FollowUp(models.Model):
     measured_total = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["meeting", "decision"], name="one_followup_per_meeting")]
+        constraints = (models.UniqueConstraint(fields=["meeting", "decision"], name="one_followup_per_meeting"),)
 
 
 class ReportJob(models.Model):

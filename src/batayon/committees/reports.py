@@ -28,7 +28,7 @@ from batayon.compliance.models import Band, CheckStatus, Flip, Rule, Status
 from batayon.letters.pdf import LetterHead, render_pdf
 from batayon.offices.models import Area, Office, Tier
 
-from .models import NOT_APPLICABLE, Decision, Meeting, is_passing
+from .models import NOT_APPLICABLE, Decision, Measured, Meeting, is_passing
 
 CHUNK = 2000
 PDF_OFFICE_ROWS = 1500
@@ -207,7 +207,7 @@ def changes_between(subtree: Subtree, since: dt.date, until: dt.date) -> list[Ch
 class DecisionLine:
     decision: Decision
     committee: str
-    measured: object
+    measured: Measured | None
 
     @property
     def state_label(self) -> str:
@@ -247,7 +247,7 @@ def _by_district(rows: list[OfficeRow]) -> list[dict]:
     names = dict(Area.objects.filter(level=Area.Level.DISTRICT).values_list("pk", "name_bn"))
     out: dict[int | None, dict] = {}
     for r in rows:
-        d = out.setdefault(r.district_id, {"name": names.get(r.district_id, "—"), "offices": 0, "scores": [],
+        d = out.setdefault(r.district_id, {"name": names.get(r.district_id or 0, "—"), "offices": 0, "scores": [],
                                            "passing": 0, "applicable": 0})
         d["offices"] += 1
         d["passing"] += r.passing
@@ -365,9 +365,8 @@ def compliance_xlsx(report: ComplianceReport, output, progress: Progress | None 
         ["দপ্তর", "ডোমেইন", "স্তর", "স্কোর", "মান", "হালনাগাদ নিয়ম", "প্রযোজ্য নিয়ম"] + [r.title_bn for r in report.rules],
         wrap_from=7, height=90,
     )
-    tiers = dict(Tier.choices)
     with translation.override("bn"):
-        tiers = {k: str(v) for k, v in tiers.items()}
+        tiers = {k: str(v) for k, v in Tier.choices}
     labels = {code: status_label(code) for code in Status.values}
     for r in report.office_rows(progress):
         cells = [r.name, r.domain, tiers.get(r.tier, r.tier), round(r.score, 1) if r.score is not None else None,

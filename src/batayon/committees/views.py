@@ -15,7 +15,7 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from batayon.accounts.models import Membership, Role
 from batayon.accounts.permissions import can, is_admin, office_permission_required, permission_required
 from batayon.bangla.dates import GREGORIAN_MONTHS_BN
 from batayon.bangla.digits import to_bangla_digits
+from batayon.core.http import OfficeRequest
 from batayon.letters.pdf import pdf_response
 from batayon.offices.models import Area, Office, Tier
 
@@ -41,11 +42,11 @@ CONTENT_TYPES = {
 }
 
 
-def _lang(request: HttpRequest) -> str:
+def _lang(request: OfficeRequest) -> str:
     return getattr(request, "LANGUAGE_CODE", "bn")[:2]
 
 
-def _meeting(request: HttpRequest, pk: int) -> Meeting:
+def _meeting(request: OfficeRequest, pk: int) -> Meeting:
     return get_object_or_404(
         Meeting.objects.select_related("committee__office", "committee__area"), pk=pk, committee__office=request.office
     )
@@ -53,7 +54,7 @@ def _meeting(request: HttpRequest, pk: int) -> Meeting:
 
 @require_safe
 @office_permission_required("view")
-def office_committees(request: HttpRequest) -> HttpResponse:
+def office_committees(request: OfficeRequest) -> HttpResponse:
     office = request.office
     committees = (
         Committee.objects.filter(office=office)
@@ -69,7 +70,7 @@ def office_committees(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @office_permission_required("view")
-def committee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def committee_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     committee = get_object_or_404(Committee.objects.select_related("area", "office"), pk=pk, office=request.office)
     open_decisions = (
         Decision.objects.filter(meeting__committee=committee, state=Decision.State.OPEN)
@@ -84,7 +85,7 @@ def committee_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @office_permission_required("edit")
-def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_new(request: OfficeRequest, pk: int) -> HttpResponse:
     """A new meeting of a committee; the open decisions of earlier ones head it at once."""
     committee = get_object_or_404(Committee, pk=pk, office=request.office)
     form = MeetingForm(request.POST or None)
@@ -98,7 +99,7 @@ def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @office_permission_required("edit")
-def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_new(request: OfficeRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
@@ -111,13 +112,13 @@ def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect(meeting.get_absolute_url())
 
 
 @require_POST
 @office_permission_required("edit")
-def attendance_new(request: HttpRequest, pk: int) -> HttpResponse:
+def attendance_new(request: OfficeRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     form = AttendanceForm(request.POST)
     if form.is_valid():
@@ -132,7 +133,7 @@ def attendance_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @office_permission_required("view")
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     previous = meeting.previous()
     return render(request, "committees/meeting.html", {
@@ -150,21 +151,21 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @office_permission_required("view")
-@csp_update({"style-src": ["'unsafe-inline'"]})  # the letter carries its own print stylesheet
-def minutes_page(request: HttpRequest, pk: int) -> HttpResponse:
+@csp_update({"style-src": ["'unsafe-inline'"]})  # type: ignore[arg-type]  # django-csp types one-argument views
+def minutes_page(request: OfficeRequest, pk: int) -> HttpResponse:
     return HttpResponse(minutes_html(_meeting(request, pk), request))
 
 
 @require_safe
 @office_permission_required("view")
-def minutes_download(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_download(request: OfficeRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     return pdf_response(minutes_pdf(meeting), minutes_filename(meeting))
 
 
 @require_POST
 @office_permission_required("publish")
-def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_publish(request: OfficeRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     try:
         result = publish(meeting, request.user, request, base_url=request.build_absolute_uri("/").rstrip("/"))
@@ -184,7 +185,7 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @office_permission_required("edit")
-def followup(request: HttpRequest, pk: int, decision: int) -> HttpResponse:
+def followup(request: OfficeRequest, pk: int, decision: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     target = get_object_or_404(Decision, pk=decision, meeting__committee=meeting.committee)
     try:
@@ -197,7 +198,7 @@ def followup(request: HttpRequest, pk: int, decision: int) -> HttpResponse:
     return redirect(meeting.get_absolute_url())
 
 
-def _month(request: HttpRequest) -> dt.date:
+def _month(request: OfficeRequest) -> dt.date:
     value = request.GET.get("month", "")
     try:
         year, month = (int(x) for x in value.split("-"))
@@ -238,7 +239,7 @@ def monthly_rows(district: Area, month: dt.date) -> list[dict]:
 
 @require_safe
 @office_permission_required("view_dashboard")
-def district_monthly(request: HttpRequest) -> HttpResponse:
+def district_monthly(request: OfficeRequest) -> HttpResponse:
     office = request.office
     if office.tier != Tier.DISTRICT or office.area is None:
         raise Http404
@@ -255,10 +256,10 @@ def district_monthly(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @permission_required("view_dashboard")
-def reports_home(request: HttpRequest) -> HttpResponse:
+def reports_home(request: OfficeRequest) -> HttpResponse:
     """The reports a user may take: one set per office they supervise; the nation for admins."""
     roots = list(Office.objects.filter(
-        pk__in=Membership.objects.filter(user=request.user, role=Role.SUPERVISOR).values("office_id")
+        pk__in=Membership.objects.filter(user_id=request.user.pk or 0, role=Role.SUPERVISOR).values("office_id")
     ))
     under = request.GET.get("under", "").strip().lower()
     if under:
@@ -269,13 +270,13 @@ def reports_home(request: HttpRequest) -> HttpResponse:
     return render(request, "committees/reports.html", {
         "lang": _lang(request), "roots": roots, "under": under,
         "national": is_admin(request.user), "kinds": reports.KINDS, "formats": reports.FORMATS,
-        "jobs": ReportJob.objects.filter(user=request.user).order_by("-created")[:10],
+        "jobs": ReportJob.objects.filter(user_id=request.user.pk or 0).order_by("-created")[:10],
     })
 
 
 @require_safe
 @office_permission_required("view_dashboard")
-def report_download(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+def report_download(request: OfficeRequest, kind: str, fmt: str) -> HttpResponse:
     if kind not in reports.KINDS or fmt not in reports.FORMATS:
         raise Http404
     since = None
@@ -296,19 +297,19 @@ def report_download(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 
 @require_POST
 @permission_required("view_dashboard")
-def national_report(request: HttpRequest) -> HttpResponse:
+def national_report(request: OfficeRequest) -> HttpResponse:
     """The national compliance report is built in the background; its page shows the progress."""
     if not is_admin(request.user):
         raise PermissionDenied
     fmt = request.POST.get("format", "xlsx")
     if fmt not in reports.FORMATS:
         raise Http404
-    job = ReportJob.objects.create(kind="compliance", fmt=fmt, user=request.user, total=Office.objects.count())
+    job = ReportJob.objects.create(kind="compliance", fmt=fmt, user_id=request.user.pk, total=Office.objects.count())
     build_report.enqueue(job.pk)
     return redirect(reverse("committees:job", args=[job.pk]))
 
 
-def _job(request: HttpRequest, pk: int) -> ReportJob:
+def _job(request: OfficeRequest, pk: int) -> ReportJob:
     job = get_object_or_404(ReportJob, pk=pk)
     if job.user_id != request.user.pk and not is_admin(request.user):
         raise PermissionDenied
@@ -317,14 +318,14 @@ def _job(request: HttpRequest, pk: int) -> ReportJob:
 
 @require_safe
 @permission_required("view_dashboard")
-def job_status(request: HttpRequest, pk: int) -> HttpResponse:
+def job_status(request: OfficeRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
     return render(request, "committees/job.html", {"lang": _lang(request), "job": job})
 
 
 @require_safe
 @permission_required("view_dashboard")
-def job_file(request: HttpRequest, pk: int) -> HttpResponse:
+def job_file(request: OfficeRequest, pk: int) -> FileResponse:
     job = _job(request, pk)
     if job.status != ReportJob.Status.DONE or not job.file:
         raise Http404
