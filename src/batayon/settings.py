@@ -177,6 +177,8 @@ RQ_QUEUES = {
 }
 # One job class for both kinds of work a worker picks up (django-tasks tasks, periodic jobs).
 RQ = {"JOB_CLASS": "batayon.ops.rq.Job"}
+# No English "Django_Rq" entry in the Bangla admin: operators read the queues in /healthz and /metrics.
+RQ_SHOW_ADMIN_LINK = False
 
 # Periodic jobs (batayon.ops.jobs): the hour (Dhaka time) of the daily reminders.
 BATAYON_REMIND_HOUR = int(os.environ.get("BATAYON_REMIND_HOUR", "10"))

@@ -30,6 +30,7 @@ def source(tmp_path):
                DJANGO_SETTINGS_MODULE="batayon.settings")
     env.pop("REDIS_URL", None)
     batayon("migrate", "--no-input", "-v0", env=env)
+    batayon("loadgeo", "-v0", env=env)  # idempotent: the registry, on a new database too
     batayon("shell", "-c", """
 from django.core.files.base import ContentFile
 from batayon.content.models import Notice

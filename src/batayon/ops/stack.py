@@ -122,6 +122,9 @@ class Stack:
             "call_command('migrate', interactive=False, verbosity=0)\n"
             "call_command('collectstatic', interactive=False, verbosity=0)\n"
             "from batayon.content.models import Officer\n"
+            "from batayon.offices.models import Office\n"
+            "if not Office.objects.exists():\n"  # a new database: the national registry first
+            "    call_command('loadgeo', verbosity=0)\n"
             f"if {demo!r} and not Officer.objects.exists():\n"
             f"    call_command('loaddemo', '--port', '{self.port}')\n"
             f"for argv in json.loads({json.dumps(json.dumps(list(commands)))}):\n"
