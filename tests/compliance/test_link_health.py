@@ -4,13 +4,12 @@ import http.server
 import threading
 
 import pytest
-from django.utils import timezone
 
 from batayon.compliance.links import check_links
 from batayon.compliance.models import LinkCheck
 from batayon.content.models import Service
 
-from .conftest import at, evaluate_at, reason_bn, reason_en, status
+from .conftest import at, evaluate_at, reason_bn, status
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -49,18 +48,6 @@ def test_checklinks_records_status_per_url(office, local_server):
     s = status(office, "service-box-links")
     assert s.status == "broken"
     assert reason_bn(s) == "২টি লিংকের মধ্যে ১টি কাজ করছে না"
-
-
-def test_crafted_results_and_unchecked_links(office):
-    box(office, "https://a.example.gov.bd/")
-    box(office, "https://b.example.gov.bd/")
-    LinkCheck.objects.create(
-        url="https://a.example.gov.bd/", ok=True, status_code=200, checked_at=timezone.now()
-    )
-    evaluate_at(office, at(2025, 10, 10))
-    s = status(office, "service-box-links")
-    assert s.status == "ok"
-    assert reason_en(s) == "all links work (1 not checked yet)"
 
 
 def test_no_service_box_links_is_not_applicable_here_but_missing_in_presence(office):

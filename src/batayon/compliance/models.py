@@ -24,6 +24,8 @@ class Status(models.TextChoices):
     MISSING = "missing", _("নেই")
     UNTRANSLATED = "untranslated", _("অনূদিত নয়")
     BROKEN = "broken", _("অকার্যকর লিংক")
+    # Not checked yet: not known to work, so not ok (links that the checker has not seen).
+    UNCHECKED = "unchecked", _("যাচাই হয়নি")
     NOT_APPLICABLE = "not_applicable", _("প্রযোজ্য নয়")
 
     @classmethod
