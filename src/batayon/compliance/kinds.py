@@ -561,8 +561,10 @@ class MenuKind(Kind):
                     .order_by()
                 )
 
-            _names, rows = fetch(("menu-pages", tuple(slugs)), build, Page, ctx.office_ids)
-            pages = {(r[0], r[1]) for r in rows}
+            names, rows = fetch(("menu-pages", tuple(slugs)), build, Page, ctx.office_ids)
+            # Columns by name: the SQL compiled once per process need not keep values_list's order.
+            at_office, at_slug = names.index("office_id"), names.index("slug")
+            pages = {(r[at_office], r[at_slug]) for r in rows}
             ctx.extra_queries += 1
         tiers = ctx.office_tiers
         no_menu = Result("missing", "menu.missing", {}, 1.0)
