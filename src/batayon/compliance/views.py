@@ -271,10 +271,24 @@ def eservices(request: HttpRequest) -> HttpResponse:
 @require_safe
 @office_permission_required("view")
 def office_checklist(request: HttpRequest) -> HttpResponse:
-    """An office's checklist for its editors (and its supervisors): what to fix first."""
+    """An office's checklist for its editors (and its supervisors): what to fix first.
+
+    "ঠিক করুন" links only where the viewer can edit that section (``permissions.can``); a
+    supervisor sees instead who to ask: the head of office and the portal's editors.
+    """
+    from batayon.accounts.permissions import can
+    from batayon.content.models import Officer
+
     office = request.office
+    user = request.user
     items = checklist(office)
-    info = office_score(office)
+    editable = {i.section for i in items if can(user, "edit", office, section=i.section)}
+    members = (
+        Membership.objects.filter(office=office, role__in=[Role.HEAD, Role.EDITOR], user__is_active=True)
+        .select_related("user")
+        .order_by("role", "user__username")
+    )
+    back_area = office.upazila_id or office.district_id
     return render(
         request,
         "compliance/office.html",
@@ -282,10 +296,15 @@ def office_checklist(request: HttpRequest) -> HttpResponse:
             "lang": _lang(request),
             "office": office,
             "items": items,
-            "info": info,
+            "info": office_score(office),
             "trend": trend_chart(rollups.office_trend(office)),
             "can_confirm": request.user.is_authenticated and _can_confirm(request.user, office),
             "confirmable": confirmable_sections(),
+            "editable": editable,
+            "head": Officer.objects.filter(office=office).head(),
+            "members": members,
+            "back_area": back_area if can(user, "view_dashboard") else None,
+            "back_workspace": can(user, "edit", office),
         },
     )
 
