@@ -74,6 +74,12 @@ class Rule(models.Model):
     class Meta:
         ordering = ["sort_order", "id"]
 
+    def source_refs(self) -> list:
+        """The circulars this rule's ``source`` cites, with their memo numbers and dates."""
+        from .circulars import source_refs
+
+        return source_refs(self.source)
+
     def __str__(self) -> str:
         return f"{self.code}: {self.title_bn}"
 

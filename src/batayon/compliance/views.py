@@ -35,7 +35,8 @@ from batayon.offices.models import Area, Office, Tier
 
 from . import rollups
 from .charts import trend_chart
-from .geo import DistrictMap, district_map as district_map_data
+from .geo import DistrictMap
+from .geo import district_map as district_map_data
 from .models import CheckStatus, Rule, Status
 from .services import checklist, confirm_current, confirmable_sections, office_score
 
@@ -44,7 +45,7 @@ CHILD_LEAGUE = {
     None: "district",
     Area.Level.DIVISION: "district",
     Area.Level.DISTRICT: "upazila",
-    Area.Level.UPAZILA: None,
+    Area.Level.UPAZILA: "union",
     Area.Level.UNION: None,
 }
 AREA_LEVEL_NAME = {
@@ -160,6 +161,16 @@ def resolve_scope(request: HttpRequest) -> Scope:
     return scope
 
 
+def _league_offices(scope: Scope, by: str | None) -> QuerySet[Office]:
+    """The offices a league ranks: the union league ranks the union parishads themselves."""
+    return scope.offices.filter(tier=Tier.UNION) if by == "union" else scope.offices
+
+
+def _show_map(scope: Scope) -> bool:
+    """The national district map helps above a district only; an upazila gets its union league."""
+    return scope.area is None or scope.area.level == Area.Level.DIVISION
+
+
 def _common(request: HttpRequest, scope: Scope, **extra) -> dict:
     lang = _lang(request)
     return {"lang": lang, "scope": scope, "scope_title": scope.title(lang), "now": timezone.now(), **extra}
@@ -201,9 +212,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     offices = offices.order_by(SORTS.get(sort, "score__score"), "pk")
     page = Paginator(offices, 50).get_page(request.GET.get("page"))
     summary = rollups.summarise(scope.offices)
-    league = rollups.league(scope.offices, scope.child_league) if scope.child_league else []
+    league = rollups.league(_league_offices(scope, scope.child_league), scope.child_league) if scope.child_league else []
     points = rollups.trend(scope.trend_level, scope.trend_key, days=90) if scope.trend_level else []
-    show_map = scope.area is None or scope.area.level == Area.Level.DIVISION
+    show_map = _show_map(scope)
     base_query = scope.query
     context = _common(
         request,
@@ -220,7 +231,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         filters={"rule": rule_code, "status": status, "tier": tier, "sort": sort},
         base_query=base_query,
         district_map=_district_map(scope) if show_map else None,
-        league_link="org" if scope.child_league in ("ministry", "agency") else "area",
+        league_link="org" if scope.child_league in ("ministry", "agency", "union") else "area",
         active="dashboard",
     )
     return render(request, "compliance/dashboard.html", context)
@@ -231,10 +242,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def leagues(request: HttpRequest) -> HttpResponse:
     """League tables: districts, upazilas, ministries, agencies ranked by average score."""
     scope = resolve_scope(request)
-    tables = [
-        (by, rollups.league(scope.offices, by))
-        for by in ("division", "district", "upazila", "ministry", "agency")
-    ]
+    kinds = ["division", "district", "upazila", "ministry", "agency"]
+    if scope.area is not None and scope.area.level == Area.Level.UPAZILA:
+        kinds.insert(0, "union")
+    tables = [(by, rollups.league(_league_offices(scope, by), by)) for by in kinds]
     return render(
         request,
         "compliance/leagues.html",
@@ -246,11 +257,12 @@ def leagues(request: HttpRequest) -> HttpResponse:
 @permission_required("view_dashboard")
 def district_map(request: HttpRequest) -> HttpResponse:
     scope = resolve_scope(request)
-    return render(
-        request,
-        "compliance/map.html",
-        _common(request, scope, district_map=_district_map(scope), active="map"),
-    )
+    if _show_map(scope):
+        extra = {"district_map": _district_map(scope)}
+    else:  # a district or an upazila: its own units ranked, not the country's 64 districts
+        by = scope.child_league or "union"
+        extra = {"league": rollups.league(_league_offices(scope, by), by), "league_link": "org" if by == "union" else "area"}
+    return render(request, "compliance/map.html", _common(request, scope, active="map", **extra))
 
 
 @require_safe
