@@ -27,3 +27,12 @@ def test_environment_ministry_has_its_whole_name(db):
     moef = Office.objects.get(domain="moef.gov.bd")
     assert moef.name_bn == "পরিবেশ, বন ও জলবায়ু পরিবর্তন মন্ত্রণালয়"
     assert moef.name_en == "Ministry of Environment, Forest and Climate Change"
+
+
+def test_menu_titles_with_commas_are_whole(db):
+    from batayon.content.menus import MENUS_PATH
+    from batayon.content.models import MenuItem
+
+    data = yaml.safe_load(MENUS_PATH.read_text(encoding="utf-8"))
+    assert list(_null_keys(data)) == []
+    assert set(MenuItem.objects.filter(key="documents").values_list("title_bn", flat=True)) == {"আইন, বিধি ও পরিপত্র"}
