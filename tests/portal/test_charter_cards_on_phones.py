@@ -29,5 +29,5 @@ def test_charter_cells_are_labelled_for_the_card_layout(client, kushtia_dc):
 
 def test_the_card_layout_is_css_for_narrow_screens():
     css = CSS.read_text(encoding="utf-8")
-    block = re.search(r"@media \(max-width:40rem\)\{(.*?)\n\}", css, re.S).group(1)
+    block = re.search(r"@media \(max-width:40rem\)\{(.*?)\n\}", css, re.DOTALL).group(1)
     assert "table.stack thead" in block and "content:attr(data-label)" in block
