@@ -66,5 +66,5 @@ def test_a_flip_carries_its_reason_and_waits_for_the_reminder_job(office):
 def test_one_definition_of_failing():
     from batayon.compliance.models import FAILING, Status
 
-    assert Status.failing() == FAILING == ("stale", "missing", "untranslated", "broken")
+    assert Status.failing() == FAILING == ("stale", "missing", "untranslated", "broken", "unchecked")
     assert set(Status.passing()) == {"ok", "due_soon", "not_applicable"}

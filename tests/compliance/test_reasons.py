@@ -91,13 +91,13 @@ def test_due_soon_counts_the_days_left_at_render_time():
     )
 
 
-def test_menu_links_and_bilingual_reasons():
-    assert (
-        en("menu.empty", {"sections": ["notices", "projects"]}) == "2 menu pages are empty: notices, projects"
+def test_menu_links_and_bilingual_reasons(db):
+    assert en("menu.empty", {"items": ["notices", "projects"]}) == (
+        "2 menu pages are empty or missing: Notice board, Projects"
     )
-    assert bn("menu.empty", {"sections": ["notices"]}) == "মেনুর ১টি পাতা ফাঁকা: নোটিশ"
+    assert bn("menu.empty", {"items": ["union-about"]}) == "মেনুর ১টি পাতা ফাঁকা বা নেই: ইউনিয়ন পরিষদ সম্পর্কিত"
     assert en("links.broken", {"n": 4, "k": 1}) == "1 of 4 links do not work"
-    assert bn("links.ok", {"unchecked": 2}) == "সব লিংক কাজ করছে (২টি এখনো যাচাই হয়নি)"
+    assert bn("links.unchecked", {"n": 4, "k": 2}) == "৪টি লিংকের মধ্যে ২টি এখনো যাচাই হয়নি"
     assert en("bilingual.untranslated", {"source": "staff", "n": 3, "k": 1}) == (
         "1 of 3 staff members lacks Bangla or English"
     )

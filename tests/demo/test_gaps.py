@@ -92,6 +92,14 @@ def check_missing_nis_report(domain: str) -> None:
     assert Document.objects.filter(office__domain=domain, category="nis_report").count() >= 4
 
 
+def check_no_union_page(domain: str) -> None:
+    from batayon.content.models import Page
+
+    with_page = set(Page.objects.filter(slug="about-union").values_list("office__domain", flat=True))
+    filled = set(Officer.objects.filter(office__tier=Tier.UNION).values_list("office__domain", flat=True))
+    assert domain in filled and with_page == filled - {domain}
+
+
 CHECKS: dict[str, Callable[[str], None]] = {
     "no_english": check_no_english,
     "stale_notices": check_stale_notices,
@@ -100,6 +108,7 @@ CHECKS: dict[str, Callable[[str], None]] = {
     "dead_service_link": check_dead_service_link,
     "no_charter": check_no_charter,
     "missing_nis_report": check_missing_nis_report,
+    "no_union_page": check_no_union_page,
 }
 
 

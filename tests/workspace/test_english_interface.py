@@ -106,5 +106,8 @@ def test_supervision_dashboard_and_checklist_are_english(english_office, officer
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert_english(client, reverse("compliance:dashboard"))
     html = assert_english(client, reverse("compliance:office", args=[english_office.domain]))
+    # A supervisor cannot edit the charter: no "Fix" link to a read-only page, but what to ask
+    # the office (issue 13).
     fix_link = reverse("workspace:list", args=[english_office.domain, "charter"])
-    assert f'href="{fix_link}">Fix</a>' in html
+    assert f'href="{fix_link}">Fix</a>' not in html
+    assert "Ask the office to fix it" in html

@@ -123,17 +123,20 @@ def district_shapes() -> tuple[tuple[Shape, ...], float, float]:
     return tuple(shapes), WIDTH, height
 
 
+# One colour per band, as the legend (``_legend.html``) shows them: a district is coloured by
+# the band its score falls in (``models.band_for``), never by a gradient that would paint a
+# "দুর্বল" 45 in the amber of "মোটামুটি".
+BAND_FILL = {"good": "#0b6e28", "fair": "#f1c40f", "poor": "#c0392b"}
+NOT_EVALUATED_FILL = "#d9d9d9"
+
+
 def colour(score: float | None) -> str:
-    """Red (0) → amber (50) → green (100); grey when not evaluated."""
+    """The fill of the score's band; grey when not evaluated."""
+    from .models import band_for
+
     if score is None:
-        return "#d9d9d9"
-    s = max(0.0, min(100.0, score)) / 100
-    stops = [(0.0, (192, 57, 43)), (0.5, (241, 196, 15)), (0.8, (120, 190, 90)), (1.0, (11, 110, 40))]
-    for (p0, c0), (p1, c1) in itertools.pairwise(stops):
-        if s <= p1:
-            t = (s - p0) / (p1 - p0)
-            return "#" + "".join(f"{round(a + (b - a) * t):02x}" for a, b in zip(c0, c1, strict=True))
-    return "#0b6e28"
+        return NOT_EVALUATED_FILL
+    return BAND_FILL[band_for(score)]
 
 
 @dataclass(frozen=True)

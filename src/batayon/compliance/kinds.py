@@ -474,61 +474,99 @@ class LinksKind(Kind):
             if not r or not r["n"]:
                 yield oid, none
             elif r["broken"]:
-                k, n = r["broken"], r["n"]
-                yield oid, Result("broken", "links.broken", {"n": n, "k": k}, k / n)
+                n, k, unchecked = r["n"], r["broken"], r["unchecked"]
+                params = {"n": n, "k": k, "unchecked": unchecked} if unchecked else {"n": n, "k": k}
+                # An unchecked link is not known to work: it costs its share like a broken one.
+                yield oid, Result("broken", "links.broken", params, (k + unchecked) / n)
             elif r["unchecked"]:
-                # A link nobody has checked yet is not known to work.
-                yield oid, Result("not_applicable", "links.unchecked", {"n": r["n"], "k": r["unchecked"]}, 0.0)
+                # A link nobody has checked yet is its own state, never ok.
+                n, unchecked = r["n"], r["unchecked"]
+                yield oid, Result("unchecked", "links.unchecked", {"n": n, "k": unchecked}, unchecked / n)
             else:
                 yield oid, Result("ok", "links.ok", {"blocked": r["blocked"]} if r["blocked"] else {}, 0.0)
 
 
 class MenuKind(Kind):
-    """The standard menu of the tier is in place and none of its pages is empty (R-2.12)."""
+    """Every item of the tier's standard menu opens a page with content (R-2.12).
+
+    The menu is ``content/data/menus.yaml`` (``MenuItem`` rows): an item opens a portal
+    section (its source must have a row) or a static page (``page:<slug>``: the office must
+    have that page published, with a Bangla body). Missing and empty items are reported by
+    their menu key; ``reasons`` words them with the menu's own titles.
+    """
 
     name = "menu"
-    params_allowed = frozenset({"sections"})
+    params_allowed: frozenset[str] = frozenset()
 
-    def check(self, params):
-        super().check(params)
-        sections = params.get("sections")
-        if not isinstance(sections, list) or not sections:
-            raise ParamError("params.sections", "sections must be a non-empty list")
-        for s in sections:
-            if s not in SECTION_SOURCE:
-                raise ParamError("params.sections", f"unknown section {s!r}")
-
-    def prepare(self, rule, ctx):
-        for s in rule.params["sections"]:
-            ctx.store.want(SECTION_SOURCE[s], ["n"])
-
-    def evaluate(self, rule, ctx, office_ids):
+    @staticmethod
+    def menu_items(ctx: Context | None = None) -> dict[str, list[tuple[str, str]]]:
+        """(key, section) of every menu item that opens a page, per tier (cached)."""
         from django.core.cache import cache
 
+        from batayon.content.menus import MENU_ITEMS_CACHE_KEY
         from batayon.content.models import MenuItem
 
-        menu_sections = cache.get("compliance:menu-sections")
-        if menu_sections is None:
-            menu_sections = defaultdict(set)
-            for tier, section in MenuItem.objects.values_list("tier", "section").distinct():
-                menu_sections[tier].add(section)
-            menu_sections = dict(menu_sections)
-            cache.set("compliance:menu-sections", menu_sections, 300)
+        items = cache.get(MENU_ITEMS_CACHE_KEY)
+        if items is None:
+            items = defaultdict(list)
+            rows = MenuItem.objects.exclude(section="").order_by("tier", "parent__sort_order", "sort_order", "id")
+            for tier, key, section in rows.values_list("tier", "key", "section"):
+                items[tier].append((key, section))
+            items = dict(items)
+            cache.set(MENU_ITEMS_CACHE_KEY, items, 300)
+            if ctx is not None:
+                ctx.extra_queries += 1
+        return items
+
+    def prepare(self, rule, ctx):
+        for tier_items in self.menu_items(ctx).values():
+            for _key, section in tier_items:
+                if section in SECTION_SOURCE:
+                    ctx.store.want(SECTION_SOURCE[section], ["n"])
+
+    def evaluate(self, rule, ctx, office_ids):
+        from batayon.content.models import Page, PublishState
+
+        menu = self.menu_items(ctx)
+        slugs = sorted({s.removeprefix("page:") for items in menu.values() for _k, s in items if s.startswith("page:")})
+        pages: set[tuple[int, str]] = set()
+        if slugs:
+
+            def build(qs):
+                return (
+                    qs.filter(state=PublishState.PUBLISHED, slug__in=slugs)
+                    .exclude(body_bn="")
+                    .exclude(body_bn__isnull=True)
+                    .values_list("office_id", "slug")
+                    .order_by()
+                )
+
+            names, rows = fetch(("menu-pages", tuple(slugs)), build, Page, ctx.office_ids)
+            # Columns by name: the SQL compiled once per process need not keep values_list's order.
+            at_office, at_slug = names.index("office_id"), names.index("slug")
+            pages = {(r[at_office], r[at_slug]) for r in rows}
             ctx.extra_queries += 1
         tiers = ctx.office_tiers
-        wanted = rule.params["sections"]
         no_menu = Result("missing", "menu.missing", {}, 1.0)
         ok = Result("ok", "menu.ok", {}, 0.0)
         for oid in office_ids:
-            sections = [s for s in wanted if s in menu_sections.get(tiers[oid], set())]
-            if not sections:
+            items = menu.get(tiers[oid], [])
+            if not items:
                 yield oid, no_menu
                 continue
-            empty = [s for s in sections if ctx.store.get(SECTION_SOURCE[s], oid)["n"] == 0]
+            empty = []
+            for key, section in items:
+                if section.startswith("page:"):
+                    filled = (oid, section.removeprefix("page:")) in pages
+                else:
+                    source = SECTION_SOURCE.get(section)
+                    filled = source is None or ctx.store.get(source, oid)["n"] > 0
+                if not filled:
+                    empty.append(key)
             if not empty:
                 yield oid, ok
             else:
-                yield oid, Result("missing", "menu.empty", {"sections": empty}, len(empty) / len(sections))
+                yield oid, Result("missing", "menu.empty", {"items": empty}, len(empty) / len(items))
 
 
 KINDS: dict[str, Kind] = {

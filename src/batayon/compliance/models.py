@@ -27,6 +27,8 @@ class Status(models.TextChoices):
     MISSING = "missing", _("নেই")
     UNTRANSLATED = "untranslated", _("অনূদিত নয়")
     BROKEN = "broken", _("অকার্যকর লিংক")
+    # Not checked yet: not known to work, so not ok (links that the checker has not seen).
+    UNCHECKED = "unchecked", _("যাচাই হয়নি")
     NOT_APPLICABLE = "not_applicable", _("প্রযোজ্য নয়")
 
     @classmethod
@@ -78,6 +80,12 @@ class Rule(models.Model):
         ordering: ClassVar[list[str]] = ["sort_order", "id"]
         verbose_name = _("নিয়ম")
         verbose_name_plural = _("নিয়মাবলি")
+
+    def source_refs(self) -> list:
+        """The circulars this rule's ``source`` cites, with their memo numbers and dates."""
+        from .circulars import source_refs
+
+        return source_refs(self.source)
 
     def __str__(self) -> str:
         return f"{self.code}: {self.title_bn}"

@@ -192,22 +192,27 @@ def _links_none(code, p, today):
 
 
 def _links_broken(code, p, today):
-    return gettext("%(n)sটি লিংকের মধ্যে %(k)sটি কাজ করছে না") % {"n": _num(p["n"]), "k": _num(p["k"])}
-
-
-def _links_ok(code, p, today):
-    text = gettext("সব লিংক কাজ করছে")
+    text = gettext("%(n)sটি লিংকের মধ্যে %(k)sটি কাজ করছে না") % {"n": _num(p["n"]), "k": _num(p["k"])}
     unchecked = p.get("unchecked", 0)
     if unchecked:
-        text += gettext(" (%(n)sটি এখনো যাচাই হয়নি)") % {"n": _num(unchecked)}
-    blocked = p.get("blocked", 0)
-    if blocked:
-        text += gettext(" (%(n)sটি বট-সুরক্ষায় আটকে গেছে, পরে আবার দেখা হবে)") % {"n": _num(blocked)}
+        text += gettext("; %(k)sটি এখনো যাচাই হয়নি") % {"k": _num(unchecked)}
     return text
 
 
 def _links_unchecked(code, p, today):
     return gettext("%(n)sটি লিংকের মধ্যে %(k)sটি এখনো যাচাই হয়নি") % {"n": _num(p["n"]), "k": _num(p["k"])}
+
+
+def _links_ok(code, p, today):
+    # Rows written before "unchecked" became its own state still carry the count.
+    unchecked = p.get("unchecked", 0)
+    if unchecked:
+        return gettext("%(k)sটি লিংক এখনো যাচাই হয়নি") % {"k": _num(unchecked)}
+    text = gettext("সব লিংক কাজ করছে")
+    blocked = p.get("blocked", 0)
+    if blocked:
+        text += gettext(" (%(n)sটি বট-সুরক্ষায় আটকে গেছে, পরে আবার দেখা হবে)") % {"n": _num(blocked)}
+    return text
 
 
 def _audit_unobservable(code, p, today):
@@ -223,19 +228,22 @@ def _menu_ok(code, p, today):
 
 
 def _menu_empty(code, p, today):
-    sections = p["sections"]
-    names = ", ".join(
-        SOURCES[SECTION_SOURCE[s]].noun_for(1 if _bangla() else 2)
-        for s in sections[:4]
-        if s in SECTION_SOURCE
-    )
-    if len(sections) > 4:
-        names += "…"
-    n = len(sections)
-    return ngettext("মেনুর %(n)sটি পাতা ফাঁকা: %(names)s", "মেনুর %(n)sটি পাতা ফাঁকা: %(names)s", n) % {
-        "n": _num(n),
-        "names": names,
-    }
+    if "items" in p:
+        from batayon.content.menus import menu_item_titles
+
+        titles = menu_item_titles()
+        bangla = _bangla()
+        names = [
+            (titles[k][0] if bangla else titles[k][1] or titles[k][0]) if k in titles else k for k in p["items"]
+        ]
+    else:  # a row written before the rule checked every menu item: section keys
+        names = [
+            str(SOURCES[SECTION_SOURCE[s]].noun_for(1 if _bangla() else 2)) for s in p["sections"] if s in SECTION_SOURCE
+        ]
+    n = len(names)
+    return ngettext(
+        "মেনুর %(n)sটি পাতা ফাঁকা বা নেই: %(names)s", "মেনুর %(n)sটি পাতা ফাঁকা বা নেই: %(names)s", n
+    ) % {"n": _num(n), "names": ", ".join(names)}
 
 
 RENDERERS: dict[str, Callable[[str, dict, dt.date], str]] = {

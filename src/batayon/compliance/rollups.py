@@ -26,6 +26,8 @@ LEAGUES = {
     "upazila": ("upazila_id", "area"),
     "ministry": ("ministry_id", "office"),
     "agency": ("agency_id", "office"),
+    # Offices themselves (an upazila's union parishads): one row per office, its own score.
+    "union": ("id", "office"),
 }
 
 

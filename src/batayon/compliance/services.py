@@ -40,10 +40,11 @@ STATUS_ORDER = {
     "missing": 0,
     "broken": 1,
     "stale": 2,
-    "untranslated": 3,
-    "due_soon": 4,
-    "ok": 5,
-    "not_applicable": 6,
+    "unchecked": 3,
+    "untranslated": 4,
+    "due_soon": 5,
+    "ok": 6,
+    "not_applicable": 7,
 }
 
 

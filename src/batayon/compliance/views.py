@@ -50,7 +50,7 @@ CHILD_LEAGUE: dict[int | None, str | None] = {
     None: "district",
     Area.Level.DIVISION: "district",
     Area.Level.DISTRICT: "upazila",
-    Area.Level.UPAZILA: None,
+    Area.Level.UPAZILA: "union",
     Area.Level.UNION: None,
 }
 AREA_LEVEL_NAME: dict[int, str] = {
@@ -166,6 +166,16 @@ def resolve_scope(request: HttpRequest) -> Scope:
     return scope
 
 
+def _league_offices(scope: Scope, by: str | None) -> QuerySet[Office]:
+    """The offices a league ranks: the union league ranks the union parishads themselves."""
+    return scope.offices.filter(tier=Tier.UNION) if by == "union" else scope.offices
+
+
+def _show_map(scope: Scope) -> bool:
+    """The national district map helps above a district only; an upazila gets its union league."""
+    return scope.area is None or scope.area.level == Area.Level.DIVISION
+
+
 def _common(request: HttpRequest, scope: Scope, **extra) -> dict:
     lang = _lang(request)
     return {"lang": lang, "scope": scope, "scope_title": scope.title(lang), "now": timezone.now(), **extra}
@@ -207,9 +217,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     offices = offices.order_by(SORTS.get(sort, "score__score"), "pk")
     page = Paginator(offices, 50).get_page(request.GET.get("page"))
     summary = rollups.summarise(scope.offices)
-    league = rollups.league(scope.offices, scope.child_league) if scope.child_league else []
+    league = rollups.league(_league_offices(scope, scope.child_league), scope.child_league) if scope.child_league else []
     points = rollups.trend(scope.trend_level, scope.trend_key, days=90) if scope.trend_level else []
-    show_map = scope.area is None or scope.area.level == Area.Level.DIVISION
+    show_map = _show_map(scope)
     base_query = scope.query
     context = _common(
         request,
@@ -226,7 +236,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         filters={"rule": rule_code, "status": status, "tier": tier, "sort": sort},
         base_query=base_query,
         district_map=_district_map(scope) if show_map else None,
-        league_link="org" if scope.child_league in ("ministry", "agency") else "area",
+        league_link="org" if scope.child_league in ("ministry", "agency", "union") else "area",
         active="dashboard",
     )
     return render(request, "compliance/dashboard.html", context)
@@ -237,10 +247,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def leagues(request: HttpRequest) -> HttpResponse:
     """League tables: districts, upazilas, ministries, agencies ranked by average score."""
     scope = resolve_scope(request)
-    tables = [
-        (by, rollups.league(scope.offices, by))
-        for by in ("division", "district", "upazila", "ministry", "agency")
-    ]
+    kinds = ["division", "district", "upazila", "ministry", "agency"]
+    if scope.area is not None and scope.area.level == Area.Level.UPAZILA:
+        kinds.insert(0, "union")
+    tables = [(by, rollups.league(_league_offices(scope, by), by)) for by in kinds]
     return render(
         request,
         "compliance/leagues.html",
@@ -252,11 +262,12 @@ def leagues(request: HttpRequest) -> HttpResponse:
 @permission_required("view_dashboard")
 def district_map(request: HttpRequest) -> HttpResponse:
     scope = resolve_scope(request)
-    return render(
-        request,
-        "compliance/map.html",
-        _common(request, scope, district_map=_district_map(scope), active="map"),
-    )
+    if _show_map(scope):
+        extra = {"district_map": _district_map(scope)}
+    else:  # a district or an upazila: its own units ranked, not the country's 64 districts
+        by = scope.child_league or "union"
+        extra = {"league": rollups.league(_league_offices(scope, by), by), "league_link": "org" if by == "union" else "area"}
+    return render(request, "compliance/map.html", _common(request, scope, active="map", **extra))
 
 
 @require_safe
@@ -277,10 +288,24 @@ def eservices(request: HttpRequest) -> HttpResponse:
 @require_safe
 @office_permission_required("view")
 def office_checklist(request: OfficeRequest) -> HttpResponse:
-    """An office's checklist for its editors (and its supervisors): what to fix first."""
+    """An office's checklist for its editors (and its supervisors): what to fix first.
+
+    "ঠিক করুন" links only where the viewer can edit that section (``permissions.can``); a
+    supervisor sees instead who to ask: the head of office and the portal's editors.
+    """
+    from batayon.accounts.permissions import can
+    from batayon.content.models import Officer
+
     office = request.office
+    user = request.user
     items = checklist(office)
-    info = office_score(office)
+    editable = {i.section for i in items if can(user, "edit", office, section=i.section)}
+    members = (
+        Membership.objects.filter(office=office, role__in=[Role.HEAD, Role.EDITOR], user__is_active=True)
+        .select_related("user")
+        .order_by("role", "user__username")
+    )
+    back_area = office.upazila_id or office.district_id
     return render(
         request,
         "compliance/office.html",
@@ -288,10 +313,15 @@ def office_checklist(request: OfficeRequest) -> HttpResponse:
             "lang": _lang(request),
             "office": office,
             "items": items,
-            "info": info,
+            "info": office_score(office),
             "trend": trend_chart(rollups.office_trend(office)),
             "can_confirm": request.user.is_authenticated and _can_confirm(request.user, office),
             "confirmable": confirmable_sections(),
+            "editable": editable,
+            "head": Officer.objects.filter(office=office).head(),
+            "members": members,
+            "back_area": back_area if can(user, "view_dashboard") else None,
+            "back_workspace": can(user, "edit", office),
         },
     )
 

@@ -109,6 +109,9 @@ DEMO_GAPS: tuple[Gap, ...] = (
     Gap("no_charter", NO_CHARTER_DOMAIN,
         "The UNO office of Bheramara has services but no citizen charter (no vision/mission, GRS "
         "table or expectations), so its standard menu also has an empty page."),
+    Gap("no_union_page", NO_ENGLISH_DOMAIN,
+        "Hatash Haripur union parishad never wrote its \"about the union parishad\" page: that menu "
+        "item is empty there (the standard-menu rule names it); every other filled union has it."),
     Gap("missing_nis_report", MISSING_NIS_REPORT_DOMAIN,
         "The District Livestock Office has not uploaded the NIS quarterly progress report of the "
         "last finished quarter."),
@@ -594,7 +597,10 @@ class Builder:
                 "union_bn": union.area.name_bn, "union_en": union.area.name_en, "domain": union.domain,
                 "upazila_bn": union.upazila.name_bn, "upazila_en": union.upazila.name_en, "uno": uno.domain,
             }
-            spec = render({k: v for k, v in union_spec.items() if k not in ("notices", "upazilas", "no_english")}, uctx)
+            skip = ("notices", "upazilas", "no_english", "no_pages")
+            spec = render({k: v for k, v in union_spec.items() if k not in skip}, uctx)
+            if union.domain in union_spec.get("no_pages", []):
+                spec.pop("pages", None)
             spec["office"]["notice_emails"] = [spec["office"]["email"], self.office_values[uno.pk]["email"]]
             chosen = [templates[(index + i) % len(templates)] for i in range(1 + index % 2)]
             # The first notice is recent (the notice board must move monthly); a second is older.

@@ -51,7 +51,14 @@ class PortalContext:
             if self.office is not None:
                 return self.url(lang=self.other_lang)
             return reverse("home", kwargs={"lang": self.other_lang})
-        return reverse(match.view_name, args=match.args, kwargs={**match.kwargs, "lang": self.other_lang})
+        url = reverse(match.view_name, args=match.args, kwargs={**match.kwargs, "lang": self.other_lang})
+        query = self.request.GET.urlencode()
+        return f"{url}?{query}" if query else url
+
+    def name_order(self) -> str:
+        """Order areas and offices by their name in the page's language (not by English on
+        a Bangla page)."""
+        return f"name_{self.lang}"
 
 
 def portal_view(office_required: bool = True) -> Callable[[PortalView], PortalView]:
@@ -117,7 +124,7 @@ def home(request: OfficeRequest) -> HttpResponse:
 def national_root(request: OfficeRequest) -> HttpResponse:
     """The offices of Bangladesh by division → district, and by ministry."""
     divisions = list(Area.objects.filter(level=Area.Level.DIVISION).order_by("code"))
-    districts = list(Area.objects.filter(level=Area.Level.DISTRICT).order_by("name_en"))
+    districts = list(Area.objects.filter(level=Area.Level.DISTRICT).order_by(request.portal.name_order()))
     by_division: dict[int | None, list[Area]] = {}
     for district in districts:
         by_division.setdefault(district.parent_id, []).append(district)
@@ -126,7 +133,7 @@ def national_root(request: OfficeRequest) -> HttpResponse:
     ministries = (
         Office.objects.filter(tier=Tier.MINISTRY)
         .annotate(agencies=Count("org_children", filter=Q(org_children__tier=Tier.AGENCY)))
-        .order_by("name_bn")
+        .order_by(request.portal.name_order())
     )
     return _render(request, "portal/national_root.html", {"divisions": divisions, "ministries": ministries})
 
@@ -135,8 +142,9 @@ def national_root(request: OfficeRequest) -> HttpResponse:
 def area_directory(request: OfficeRequest, code: str, level: int) -> HttpResponse:
     """A division, district or upazila: its own offices, and the areas below it."""
     area = get_object_or_404(Area.objects.select_related("parent__parent"), level=level, code=code)
-    offices = Office.objects.filter(area=area).order_by("tier", "name_bn")
-    children = list(area.children.order_by("name_en"))
+    order = request.portal.name_order()
+    offices = Office.objects.filter(area=area).order_by("tier", order)
+    children = list(area.children.order_by(order))
     return _render(request, "portal/area_directory.html", {"area": area, "offices": offices, "children": children})
 
 
@@ -150,7 +158,8 @@ def org_directory(request: OfficeRequest, pk: int) -> HttpResponse:
     """A ministry or agency: its agencies, and its field offices (by district when many)."""
     parent = get_object_or_404(Office, pk=pk, tier__in=[Tier.MINISTRY, Tier.AGENCY])
     below = Office.objects.filter(org_parent=parent).select_related("district")
-    agencies = below.filter(tier=Tier.AGENCY).order_by("name_bn")
+    order = request.portal.name_order()
+    agencies = below.filter(tier=Tier.AGENCY).order_by(order)
     offices = below.exclude(tier=Tier.AGENCY)
     district = None
     if request.GET.get("district"):
@@ -161,13 +170,13 @@ def org_directory(request: OfficeRequest, pk: int) -> HttpResponse:
         districts = (
             Area.objects.filter(level=Area.Level.DISTRICT)
             .annotate(n=Count("id", filter=Q(pk__in=offices.values("district"))))
-            .order_by("name_en")
+            .order_by(order)
         )
         offices = offices.none()
     context = {
         "parent": parent,
         "agencies": agencies,
-        "children": offices.order_by("tier", "district__name_en", "name_bn"),
+        "children": offices.order_by("tier", f"district__{order}", order),
         "districts": districts,
         "district": district,
     }

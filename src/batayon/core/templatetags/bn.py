@@ -5,6 +5,9 @@
 - ``{{ d|official_day }}``: on Bangla pages, the Bangla-calendar date beside the Gregorian one,
   as official letters write them.
 - ``{{ p|phone }}``: a stored phone number in the local, readable form.
+- ``{{ amount|taka }}``: money grouped the South-Asian way (৭,৩৬,১৭৯ / 736,179 in English).
+- ``{{ q|ordinal }}``: ১ম, ২য়, ৩য়, ৪র্থ, ৫ম… on Bangla pages (1st, 2nd… in English).
+- ``{{ doc.file|filesize }}``: a file's size ("২.৪ মেগাবাইট"), empty when unknown.
 - ``{% tr obj "title" %}``: a translated field, falling back to the other language with a
   visible "not yet translated" marker so a visitor never sees an empty page.
 """
@@ -117,3 +120,67 @@ def tr(obj: object, field: str, html: bool = False) -> str:
 def trv(obj: object, field: str) -> str:
     """The plain translated text (with fallback, no marker): for attributes such as alt."""
     return translated_value(obj, field)[0]
+
+
+def group_lakh(digits: str) -> str:
+    """``"736179"`` → ``"7,36,179"``: the last three digits, then groups of two (lakh, crore)."""
+    if len(digits) <= 3:
+        return digits
+    head, tail = digits[:-3], digits[-3:]
+    groups = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    if head:
+        groups.insert(0, head)
+    return ",".join(groups) + "," + tail
+
+
+@register.filter
+def taka(value: object) -> str:
+    """A whole amount of money: lakh/crore grouping in Bangla digits on Bangla pages,
+    thousands grouping on English ones; fractions of a taka are rounded away."""
+    if value is None or value == "":
+        return ""
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+    try:
+        amount = Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return str(value)
+    sign = "-" if amount < 0 else ""
+    digits = str(abs(int(amount)))
+    if _lang() == "bn":
+        return sign + to_bangla_digits(group_lakh(digits))
+    return sign + f"{int(digits):,}"
+
+
+ORDINAL_BN = {1: "১ম", 2: "২য়", 3: "৩য়", 4: "৪র্থ", 5: "৫ম", 6: "৬ষ্ঠ", 7: "৭ম", 8: "৮ম", 9: "৯ম", 10: "১০ম"}
+
+
+@register.filter
+def ordinal(value: object) -> str:
+    """১ম, ২য়, ৩য়, ৪র্থ… on Bangla pages; 1st, 2nd, 3rd, 4th… on English ones."""
+    try:
+        n = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return "" if value is None else str(value)
+    if _lang() == "bn":
+        return ORDINAL_BN.get(n) or f"{to_bangla_digits(n)}তম"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@register.filter
+def filesize(value: object) -> str:
+    """A stored file's size in the page's language ("৩৫০ কিলোবাইট", "2.4 MB"); "" if unknown."""
+    try:
+        size = int(getattr(value, "size", value))  # type: ignore[arg-type]
+    except (TypeError, ValueError, OSError):
+        return ""
+    bangla = _lang() == "bn"
+    if size < 1024 * 1024:
+        n, unit = str(max(1, round(size / 1024))), ("কিলোবাইট" if bangla else "KB")
+    else:
+        n, unit = f"{size / (1024 * 1024):.1f}", ("মেগাবাইট" if bangla else "MB")
+    return f"{to_bangla_digits(n) if bangla else n} {unit}"
