@@ -4,12 +4,13 @@ import http.server
 import threading
 
 import pytest
+from django.utils import timezone
 
 from batayon.audit.models import Link
 from batayon.compliance.links import check_links
 from batayon.content.models import Service
 
-from .conftest import at, evaluate_at, reason_bn, status
+from .conftest import at, evaluate_at, reason_bn, reason_en, status
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

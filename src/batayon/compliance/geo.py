@@ -10,7 +10,6 @@ the old way; they are mapped explicitly to the names in ``Area.name_en``.
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass
 from functools import lru_cache

@@ -496,7 +496,7 @@ class MenuKind(Kind):
     """
 
     name = "menu"
-    params_allowed: frozenset[str] = frozenset()
+    params_allowed: ClassVar[frozenset[str]] = frozenset()
 
     @staticmethod
     def menu_items(ctx: Context | None = None) -> dict[str, list[tuple[str, str]]]:

@@ -262,6 +262,7 @@ def leagues(request: HttpRequest) -> HttpResponse:
 @permission_required("view_dashboard")
 def district_map(request: HttpRequest) -> HttpResponse:
     scope = resolve_scope(request)
+    extra: dict[str, object]
     if _show_map(scope):
         extra = {"district_map": _district_map(scope)}
     else:  # a district or an upazila: its own units ranked, not the country's 64 districts

@@ -127,7 +127,7 @@ def group_lakh(digits: str) -> str:
     if len(digits) <= 3:
         return digits
     head, tail = digits[:-3], digits[-3:]
-    groups = []
+    groups: list[str] = []
     while len(head) > 2:
         groups.insert(0, head[-2:])
         head = head[:-2]
@@ -175,7 +175,7 @@ def ordinal(value: object) -> str:
 def filesize(value: object) -> str:
     """A stored file's size in the page's language ("৩৫০ কিলোবাইট", "2.4 MB"); "" if unknown."""
     try:
-        size = int(getattr(value, "size", value))  # type: ignore[arg-type]
+        size = int(getattr(value, "size", value))  # type: ignore[call-overload]  # a File or a number
     except (TypeError, ValueError, OSError):
         return ""
     bangla = _lang() == "bn"
