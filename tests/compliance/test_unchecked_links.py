@@ -3,7 +3,8 @@ status is "unchecked" (its own state, failing), never ok (issue 13)."""
 
 from django.utils import timezone
 
-from batayon.compliance.models import LinkCheck, Status
+from batayon.audit.models import Link
+from batayon.compliance.models import Status
 from batayon.compliance.services import office_score
 from batayon.content.models import Service
 
@@ -17,7 +18,11 @@ def box(office, link):
 
 
 def checked(url, ok=True):
-    LinkCheck.objects.create(url=url, ok=ok, status_code=200 if ok else 404, checked_at=timezone.now())
+    """A result of the shared link checker (batayon.audit), as ``checklinks`` records it."""
+    Link.objects.create(
+        url=url, status=Link.Status.OK if ok else Link.Status.BROKEN, status_code=200 if ok else 404,
+        checked_at=timezone.now(),
+    )
 
 
 def test_unchecked_links_are_not_ok(office):

@@ -547,6 +547,9 @@ class MenuKind(Kind):
             pages = {(r[at_office], r[at_slug]) for r in rows}
             ctx.extra_queries += 1
         tiers = ctx.office_tiers
+        # Offices hosted elsewhere are observed by the auditor, which reads the mandated
+        # sections but not an office's static pages: those items are not judged from outside.
+        observed: set[int] = getattr(ctx.store, "observed", set())
         no_menu = Result("missing", "menu.missing", {}, 1.0)
         ok = Result("ok", "menu.ok", {}, 0.0)
         for oid in office_ids:
@@ -557,7 +560,7 @@ class MenuKind(Kind):
             empty = []
             for key, section in items:
                 if section.startswith("page:"):
-                    filled = (oid, section.removeprefix("page:")) in pages
+                    filled = oid in observed or (oid, section.removeprefix("page:")) in pages
                 else:
                     source = SECTION_SOURCE.get(section)
                     filled = source is None or ctx.store.get(source, oid)["n"] > 0

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -51,7 +51,12 @@ class PortalContext:
             if self.office is not None:
                 return self.url(lang=self.other_lang)
             return reverse("home", kwargs={"lang": self.other_lang})
-        url = reverse(match.view_name, args=match.args, kwargs={**match.kwargs, "lang": self.other_lang})
+        try:
+            url = reverse(match.view_name, args=match.args, kwargs={**match.kwargs, "lang": self.other_lang})
+        except NoReverseMatch:  # a page outside the portal's routes (an error page): its home
+            return self.url(lang=self.other_lang) if self.office is not None else reverse(
+                "home", kwargs={"lang": self.other_lang}
+            )
         query = self.request.GET.urlencode()
         return f"{url}?{query}" if query else url
 
