@@ -22,27 +22,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
+
+from _db import bench_database
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_NAME = "batayon_bench_remind"
 
-
-def bench_url() -> str:
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    parsed = urlparse(base)
-    if not parsed.scheme.startswith("postgres"):
-        parsed = urlparse("postgres://postgres@127.0.0.1:5432/postgres")
-    return urlunparse(parsed._replace(path=f"/{DB_NAME}"))
-
-
-def createdb(url: str) -> None:
-    import psycopg
-
-    admin = urlunparse(urlparse(url)._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone():
-            conn.execute(f"CREATE DATABASE {DB_NAME}")
 
 
 def log(message: str) -> None:
@@ -55,8 +40,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=3)
     args = parser.parse_args()
 
-    url = bench_url()
-    createdb(url)
+    url = bench_database(DB_NAME)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("BATAYON_DATA_DIR", tempfile.mkdtemp(prefix="bench-remind-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "batayon.settings"
