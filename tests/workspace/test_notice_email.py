@@ -72,32 +72,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_real_smtp_server_receives_the_bangla_notice(editor_client, listed_office, settings,
+def test_real_smtp_server_receives_the_bangla_notice(editor_client, listed_office, smtp,
                                                      django_capture_on_commit_callbacks):
-    from aiosmtpd.controller import Controller
-
-    class Inbox:
-        def __init__(self):
-            self.messages = []
-
-        async def handle_DATA(self, server, session, envelope):
-            self.messages.append(envelope)
-            return "250 OK"
-
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    try:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-        with django_capture_on_commit_callbacks(execute=True):
-            publish(editor_client, listed_office, title="এসএমটিপি পরীক্ষা")
-    finally:
-        controller.stop()
-    assert len(inbox.messages) == 1
-    envelope = inbox.messages[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(editor_client, listed_office, title="এসএমটিপি পরীক্ষা")
+    assert len(smtp.envelopes) == 1
+    envelope = smtp.envelopes[0]
     assert sorted(envelope.rcpt_tos) == ["dc@example.gov.bd", "uno@example.gov.bd"]
     parsed = email.message_from_bytes(envelope.original_content)
     assert str(make_header(decode_header(parsed["Subject"]))).startswith("নোটিশ: এসএমটিপি পরীক্ষা")
