@@ -5,59 +5,27 @@ save, the rule's history. Screenshots go to docs/screenshots/."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, batayon, demo_env, need_chromium, running_server
+
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 TIERS_WITHOUT_UNIONS = ["ministry", "agency", "division", "district", "upazila", "division_field",
                         "district_field", "upazila_field"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian's chromium is not installed")
+    need_chromium()
     data = tmp_path_factory.mktemp("admin-browser-var")
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"DATABASE_URL", "REDIS_URL", "BATAYON_TESTING", "DJANGO_SETTINGS_MODULE", "EMAIL_URL"}}
-    env.update(BATAYON_DATA_DIR=str(data), BATAYON_DEBUG="1", BATAYON_HTTPS="0", EMAIL_URL="locmem://")
-    exe = str(Path(sys.executable).with_name("batayon"))
-    for args in (["migrate", "--no-input", "-v0"], ["loaddemo"]):  # loaddemo: registry, demo, accounts, evaluation
-        done = subprocess.run([exe, *args], env=env, capture_output=True, text=True, timeout=900, check=False)
-        assert done.returncode == 0, done.stderr[-3000:]
-    port = _free_port()
-    proc = subprocess.Popen([exe, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=(data / "server.log").open("w"))
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("server did not start: " + (data / "server.log").read_text()[-2000:])
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    env = demo_env(data)
+    batayon(env, "migrate", "--no-input", "-v0")
+    batayon(env, "loaddemo")  # registry, demo, accounts, evaluation
+    with running_server(env, data) as base:
+        yield base
 
 
 def test_the_national_administrator_edits_a_rule(server):
@@ -69,7 +37,7 @@ def test_the_national_administrator_edits_a_rule(server):
     base = server
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="bn-BD")
 
         # /admin/ sends the demo's administrator to the platform's sign-in, then to TOTP.

@@ -7,14 +7,11 @@ shares state with the pytest database.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, batayon, demo_env, need_chromium, running_server
 
 pytestmark = pytest.mark.browser
 
@@ -22,58 +19,22 @@ UNION = "1nohatashharipurup.kushtia.gov.bd"
 UNO = "kushtiasadar.kushtia.gov.bd"
 PASSWORD = "browser-test-password-7"
 TOTP_HEX = "3132333435363738393031323334353637383930"
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _batayon(env: dict[str, str], *args: str, timeout: int = 600) -> str:
-    exe = str(Path(sys.executable).with_name("batayon"))
-    done = subprocess.run([exe, *args], env=env, capture_output=True, text=True, timeout=timeout, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian's chromium is not installed")
+    need_chromium()
     data = tmp_path_factory.mktemp("browser-var")
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"DATABASE_URL", "REDIS_URL", "BATAYON_TESTING", "DJANGO_SETTINGS_MODULE", "EMAIL_URL"}}
-    env.update(BATAYON_DATA_DIR=str(data), BATAYON_DEBUG="1", BATAYON_HTTPS="0", EMAIL_URL="locmem://")
-    _batayon(env, "migrate", "--no-input", "-v0")
-    _batayon(env, "loadgeo")
-    _batayon(env, "adduser", "--office", UNION, "--role", "editor", "--username", "hatash", "--password", PASSWORD)
-    _batayon(env, "adduser", "--office", UNO, "--role", "supervisor", "--username", "uno", "--password", PASSWORD)
-    _batayon(env, "shell", "-c",
-             "from django_otp.plugins.otp_totp.models import TOTPDevice;"
-             "from django.contrib.auth.models import User;"
-             f"TOTPDevice.objects.create(user=User.objects.get(username='uno'), name='phone', key='{TOTP_HEX}',"
-             " confirmed=True)")
-    port = _free_port()
-    exe = str(Path(sys.executable).with_name("batayon"))
-    proc = subprocess.Popen([exe, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=(data / "server.log").open("w"))
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("server did not start: " + (data / "server.log").read_text()[-2000:])
-    yield f"http://127.0.0.1:{port}", data
-    proc.terminate()
-    proc.wait(timeout=10)
+    env = demo_env(data)
+    batayon(env, "migrate", "--no-input", "-v0")
+    batayon(env, "loadgeo")
+    batayon(env, "adduser", "--office", UNION, "--role", "editor", "--username", "hatash", "--password", PASSWORD)
+    batayon(env, "adduser", "--office", UNO, "--role", "supervisor", "--username", "uno", "--password", PASSWORD)
+    batayon(env, "shell", "-c",
+            "from django_otp.plugins.otp_totp.models import TOTPDevice;"
+            "from django.contrib.auth.models import User;"
+            f"TOTPDevice.objects.create(user=User.objects.get(username='uno'), name='phone', key='{TOTP_HEX}',"
+            " confirmed=True)")
+    with running_server(env, data) as base:
+        yield base, data
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +42,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
