@@ -8,8 +8,11 @@
 - ``{{ amount|taka }}``: money grouped the South-Asian way (৭,৩৬,১৭৯ / 736,179 in English).
 - ``{{ q|ordinal }}``: ১ম, ২য়, ৩য়, ৪র্থ, ৫ম… on Bangla pages (1st, 2nd… in English).
 - ``{{ doc.file|filesize }}``: a file's size ("২.৪ মেগাবাইট"), empty when unknown.
-- ``{% tr obj "title" %}``: a translated field, falling back to the other language with a
-  visible "not yet translated" marker so a visitor never sees an empty page.
+- ``{% tr obj "title" %}``: a translated field, falling back to the other language (marked with
+  its ``lang``) so a visitor never sees an empty page.
+- ``{% fallbacknote %}…{% endfallbacknote %}``: a block (a list, a table, a page's header) after
+  which one "not yet translated" note is shown when any ``{% tr %}`` inside it fell back, instead
+  of a note on every name. A ``{% tr %}`` outside any such block carries its own note.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import datetime as dt
 from django import template
 from django.utils import timezone, translation
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from batayon.bangla.calendar import format_bangla_date
 from batayon.bangla.dates import format_date_bn, format_date_en
@@ -27,11 +31,20 @@ from batayon.bangla.phone import InvalidPhone, format_phone_bn, format_phone_loc
 
 register = template.Library()
 
-MISSING_MARKER = {
-    # Shown on an English page when only Bangla exists, and the reverse.
-    "en": "Not yet translated into English",
-    "bn": "বাংলায় এখনো লেখা হয়নি",
-}
+# The context variable through which {% tr %} tells the enclosing {% fallbacknote %} it fell back.
+FALLBACKS = "_batayon_fallbacks"
+
+
+def missing_marker(lang: str) -> str:
+    """The note for one name shown in the other language (on a page in ``lang``)."""
+    return _("ইংরেজিতে এখনো অনূদিত হয়নি") if lang == "en" else _("বাংলায় এখনো লেখা হয়নি")
+
+
+def block_note(lang: str) -> str:
+    """The note under a block in which some names are shown in the other language."""
+    if lang == "en":
+        return _("কিছু লেখা এখনো ইংরেজিতে অনূদিত হয়নি; সেগুলো বাংলায় দেখানো হলো।")
+    return _("কিছু লেখা এখনো বাংলায় লেখা হয়নি; সেগুলো ইংরেজিতে দেখানো হলো।")
 
 
 def _lang() -> str:
@@ -96,9 +109,9 @@ def translated_value(obj: object, field: str, lang: str | None = None) -> tuple[
     return "", None
 
 
-@register.simple_tag
-def tr(obj: object, field: str, html: bool = False) -> str:
-    """Render ``obj.<field>`` in the page's language, or the other one with a marker."""
+@register.simple_tag(takes_context=True)
+def tr(context: template.Context, obj: object, field: str, html: bool = False) -> str:
+    """Render ``obj.<field>`` in the page's language, or the other one, marked."""
     lang = _lang()
     text, found = translated_value(obj, field, lang)
     if found is None:
@@ -111,9 +124,33 @@ def tr(obj: object, field: str, html: bool = False) -> str:
         body = text
     if found == lang:
         return format_html("{}", body)
+    seen = context.get(FALLBACKS)
+    if seen is not None:
+        seen.append(found)
+        return format_html('<span lang="{}" class="fallback">{}</span>', found, body)
     return format_html(
-        '<span lang="{}">{}</span> <small class="untranslated">({})</small>', found, body, MISSING_MARKER[lang]
+        '<span lang="{}">{}</span> <small class="untranslated">({})</small>', found, body, missing_marker(lang)
     )
+
+
+class FallbackNoteNode(template.Node):
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        seen: list[str] = []
+        with context.push({FALLBACKS: seen}):
+            body = self.nodelist.render(context)
+        if not seen:
+            return body
+        return body + format_html('<p class="untranslated">{}</p>', block_note(_lang()))
+
+
+@register.tag
+def fallbacknote(parser: template.base.Parser, token: template.base.Token) -> FallbackNoteNode:
+    nodelist = parser.parse(("endfallbacknote",))
+    parser.delete_first_token()
+    return FallbackNoteNode(nodelist)
 
 
 @register.filter
