@@ -30,6 +30,8 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("সদস্যপদ")
+        verbose_name_plural = _("সদস্যপদসমূহ")
         constraints = (models.UniqueConstraint(fields=["user", "office", "role"], name="one_role_per_office"),)
         indexes = (models.Index(fields=["office", "role"]),)
 

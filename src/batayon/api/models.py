@@ -37,6 +37,8 @@ class ApiKey(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("এপিআই চাবি")
+        verbose_name_plural = _("এপিআই চাবিসমূহ")
         ordering: ClassVar[list[str]] = ["office_id", "created_at"]
 
     def __str__(self) -> str:
@@ -101,6 +103,8 @@ class SearchDocument(models.Model):
     updated_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
+        verbose_name = _("অনুসন্ধানের নথি")
+        verbose_name_plural = _("অনুসন্ধানের নথিসমূহ")
         constraints = (models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique"),)
         indexes = (models.Index(fields=["office", "kind"]),)
 
@@ -113,6 +117,10 @@ class SearchTerm(models.Model):
     finds the word that was meant, by trigram similarity."""
 
     term = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("অনুসন্ধানের শব্দ")
+        verbose_name_plural = _("অনুসন্ধানের শব্দসমূহ")
 
     def __str__(self) -> str:
         return self.term

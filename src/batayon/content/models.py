@@ -182,6 +182,8 @@ class Officer(OfficeContent):
     section = "officers"
 
     class Meta:
+        verbose_name = _("কর্মকর্তা")
+        verbose_name_plural = _("কর্মকর্তাগণ")
         ordering: ClassVar[list[str]] = ["sort_order", "id"]
         indexes = (models.Index(fields=["office", "kind", "state"]),)
 
@@ -248,6 +250,8 @@ class Notice(OfficeContent):
     html_fields = ("body",)
 
     class Meta:
+        verbose_name = _("নোটিশ")
+        verbose_name_plural = _("নোটিশসমূহ")
         ordering: ClassVar[list[str]] = ["-publish_date", "-id"]
         indexes = (models.Index(fields=["office", "state", "publish_date"]),)
 
@@ -309,6 +313,8 @@ class CitizenCharter(OfficeContent):
     section = "charter"
 
     class Meta:
+        verbose_name = _("সিটিজেন চার্টার")
+        verbose_name_plural = _("সিটিজেন চার্টারসমূহ")
         constraints = (models.UniqueConstraint(fields=["office"], name="one_charter_per_office"),)
 
     def __str__(self) -> str:
@@ -342,6 +348,8 @@ class CharterGrievanceStep(OfficeContent):
     section = "charter"
 
     class Meta:
+        verbose_name = _("অভিযোগ প্রতিকারের ধাপ")
+        verbose_name_plural = _("অভিযোগ প্রতিকারের ধাপসমূহ")
         ordering: ClassVar[list[str]] = ["step"]
 
 
@@ -362,6 +370,8 @@ class CharterExpectation(OfficeContent):
     section = "charter"
 
     class Meta:
+        verbose_name = _("সেবাগ্রহীতার কাছে প্রত্যাশা")
+        verbose_name_plural = _("সেবাগ্রহীতার কাছে প্রত্যাশাসমূহ")
         ordering: ClassVar[list[str]] = ["step"]
 
 
@@ -433,6 +443,8 @@ class Service(OfficeContent):
     section = "services"
 
     class Meta:
+        verbose_name = _("সেবা")
+        verbose_name_plural = _("সেবাসমূহ")
         ordering: ClassVar[list[str]] = ["audience", "sort_order", "id"]
         indexes = (models.Index(fields=["office", "state", "audience"]),)
 
@@ -486,6 +498,8 @@ class DesignatedOfficer(OfficeContent):
     external_email = models.EmailField(_("ই-মেইল"), blank=True)
 
     class Meta:
+        verbose_name = _("দায়িত্বপ্রাপ্ত কর্মকর্তা")
+        verbose_name_plural = _("দায়িত্বপ্রাপ্ত কর্মকর্তাগণ")
         constraints = (
             models.UniqueConstraint(fields=["office", "scheme", "role"], name="one_designation_per_role"),
         )
@@ -569,6 +583,8 @@ class Document(OfficeContent):
     issued_on = models.DateField(_("তারিখ"), default=timezone.localdate)
 
     class Meta:
+        verbose_name = _("দলিল")
+        verbose_name_plural = _("দলিলসমূহ")
         ordering: ClassVar[list[str]] = ["-issued_on", "-id"]
         indexes = (models.Index(fields=["office", "category", "fiscal_year", "quarter"]),)
 
@@ -637,6 +653,8 @@ class Project(OfficeContent):
     section = "projects"
 
     class Meta:
+        verbose_name = _("প্রকল্প")
+        verbose_name_plural = _("প্রকল্পসমূহ")
         ordering: ClassVar[list[str]] = ["-start_date", "-id"]
 
     def __str__(self) -> str:
@@ -661,6 +679,8 @@ class FocalPoint(OfficeContent):
     section = "focal-points"
 
     class Meta:
+        verbose_name = _("ফোকাল পয়েন্ট")
+        verbose_name_plural = _("ফোকাল পয়েন্টসমূহ")
         ordering: ClassVar[list[str]] = ["sort_order", "id"]
 
 
@@ -685,6 +705,8 @@ class Page(OfficeContent):
     html_fields = ("body",)
 
     class Meta:
+        verbose_name = _("পাতা")
+        verbose_name_plural = _("পাতাসমূহ")
         constraints = (models.UniqueConstraint(fields=["office", "slug"], name="page_slug_per_office"),)
 
     def __str__(self) -> str:
@@ -720,6 +742,8 @@ class MenuItem(models.Model):
     sort_order = models.PositiveIntegerField(default=100)
 
     class Meta:
+        verbose_name = _("মেনুর আইটেম")
+        verbose_name_plural = _("মেনুর আইটেমসমূহ")
         ordering: ClassVar[list[str]] = ["sort_order", "id"]
         constraints = (models.UniqueConstraint(fields=["tier", "key"], name="menu_key_per_tier"),)
 

@@ -31,6 +31,8 @@ class Revision(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
+        verbose_name = _("সংস্করণ")
+        verbose_name_plural = _("সংস্করণসমূহ")
         ordering: ClassVar[list[str]] = ["-created_at", "-id"]
         indexes = (models.Index(fields=["content_type", "object_id", "version"]),)
 
@@ -71,6 +73,8 @@ class AuditEntry(models.Model):
     user_agent = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("নিরীক্ষা লগের ভুক্তি")
+        verbose_name_plural = _("নিরীক্ষা লগের ভুক্তিসমূহ")
         ordering: ClassVar[list[str]] = ["-at", "-id"]
         indexes = (
             models.Index(fields=["office", "at"]),

@@ -44,6 +44,8 @@ class Area(models.Model):
     lon = models.FloatField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("এলাকা")
+        verbose_name_plural = _("এলাকাসমূহ")
         ordering: ClassVar[list[str]] = ["level", "name_bn"]
         constraints = (models.UniqueConstraint(fields=["level", "code"], name="area_level_code_unique"),)
 
@@ -153,6 +155,8 @@ class Office(models.Model):
         _default_manager: ClassVar[OfficeManager]
 
     class Meta:
+        verbose_name = _("দপ্তর")
+        verbose_name_plural = _("দপ্তরসমূহ")
         ordering: ClassVar[list[str]] = ["name_bn"]
         indexes = (
             models.Index(fields=["district", "tier"]),

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from django.db import connections, models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class JobRunQuerySet(models.QuerySet):
@@ -42,6 +43,8 @@ class JobRun(models.Model):
     objects = JobRunQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("নির্ধারিত কাজের চালনা")
+        verbose_name_plural = _("নির্ধারিত কাজের চালনাসমূহ")
         indexes = (models.Index(fields=["job", "-started_at"], name="ops_jobrun_job_started"),)
         ordering: ClassVar[list[str]] = ["-started_at"]
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OversightConfig(AppConfig):
     name = "batayon.oversight"
     label = "oversight"
-    verbose_name = "নির্দেশনা ও তাগিদ (Oversight)"
+    verbose_name = _("নির্দেশনা ও তাগিদ")
