@@ -645,12 +645,14 @@ def synthesise(
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), list(CONTENT_MODELS)):
             cursor.execute(sql)
-        # The site-wide "last updated" of each office, in one statement.
+        # The site-wide "last updated" of each office: one aggregate per content table, joined
+        # (a correlated sub-query per office is 36,000 scans when the planner has no statistics).
+        office_table = Office._meta.db_table
         for model in (Notice, Officer):
             cursor.execute(
-                f"UPDATE {Office._meta.db_table} SET content_updated_at = (SELECT MAX(updated_at) FROM "
-                f"{model._meta.db_table} c WHERE c.office_id = {Office._meta.db_table}.id) "
-                f"WHERE content_updated_at IS NULL"
+                f"UPDATE {office_table} SET content_updated_at = latest.at FROM "
+                f"(SELECT office_id, MAX(updated_at) AS at FROM {model._meta.db_table} GROUP BY office_id) latest "
+                f"WHERE latest.office_id = {office_table}.id AND {office_table}.content_updated_at IS NULL"
             )
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             # Set hint bits and the visibility map now, or the first evaluation pays for it.
