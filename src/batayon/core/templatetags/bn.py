@@ -19,6 +19,7 @@ import datetime as dt
 from django import template
 from django.utils import timezone, translation
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 
 from batayon.bangla.calendar import format_bangla_date
 from batayon.bangla.dates import format_date_bn, format_date_en
@@ -28,9 +29,9 @@ from batayon.bangla.phone import InvalidPhone, format_phone_bn, format_phone_loc
 register = template.Library()
 
 MISSING_MARKER = {
-    # Shown on an English page when only Bangla exists, and the reverse.
-    "en": "Not yet translated into English",
-    "bn": "বাংলায় এখনো লেখা হয়নি",
+    # Shown on an English page when only Bangla exists, and the reverse (in the page's language).
+    "en": gettext_lazy("ইংরেজিতে এখনো অনুবাদ করা হয়নি"),
+    "bn": gettext_lazy("বাংলায় এখনো লেখা হয়নি"),
 }
 
 
