@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from batayon.compliance.models import Confirmation
 from batayon.compliance.services import confirm_current
@@ -51,3 +52,11 @@ def test_confirming_from_the_supervision_page_is_audited(db, kushtia_dc):
     confirm_current(kushtia_dc, section, user)
     entry = AuditEntry.objects.get(office=kushtia_dc, action=AuditEntry.Action.CONFIRM)
     assert entry.user == user and entry.changes == {"section": section}
+
+
+def test_an_unknown_section_is_refused_in_the_users_language(office):
+    with pytest.raises(ValueError, match="^অজানা অংশ: nonsense$"):
+        confirm_current(office, "nonsense", None)
+    with translation.override("en"), pytest.raises(ValueError, match="^Unknown section: nonsense$"):
+        confirm_current(office, "nonsense", None)
+    assert not Confirmation.objects.filter(office=office).exists()

@@ -35,5 +35,5 @@ def test_evaluate_loads_the_rulebook_on_first_run(kushtia_dc, union_office):
 
 
 def test_unknown_office_is_an_error(db):
-    with pytest.raises(CommandError, match="no such office"):
+    with pytest.raises(CommandError, match="দপ্তর পাওয়া যায়নি: nowhere.gov.bd"):
         call_command("evaluate", office=["nowhere.gov.bd"], stdout=io.StringIO())

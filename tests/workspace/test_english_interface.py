@@ -111,3 +111,14 @@ def test_supervision_dashboard_and_checklist_are_english(english_office, officer
     fix_link = reverse("workspace:list", args=[english_office.domain, "charter"])
     assert f'href="{fix_link}">Fix</a>' not in html
     assert "Ask the office to fix it" in html
+
+
+def test_a_bad_phone_is_an_english_form_error(english_client, english_office):
+    r = english_client.post(reverse("workspace:new", args=[english_office.domain, "officers"]), {
+        "name_en": "Karim Uddin", "designation_en": "Secretary", "mobile": "017116183", "sort_order": "1",
+        "intent": "publish"})
+    html = r.content.decode()
+    assert r.status_code == 400
+    assert "A mobile number has 11 digits; this one has 9." in html
+    assert bangla_interface_text(html) == []
+    assert not Officer.objects.filter(office=english_office, name_en="Karim Uddin").exists()

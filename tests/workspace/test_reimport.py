@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from batayon.content.models import Officer
@@ -78,3 +79,12 @@ def test_a_clash_found_at_saving_saves_nothing(editor_client, union_office, list
     karim.refresh_from_db()
     assert karim.designation_bn == "সচিব"
     assert not Officer.objects.filter(name_bn="জলিল").exists()
+
+
+def test_an_english_editor_sees_the_changes_named_in_english(editor_client, union_office, listed):
+    editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    r = upload(editor_client, union_office,
+               "মোঃ করিম,প্রশাসনিক কর্মকর্তা,01711618368,karim@example.gov.bd,2024-01-15\n")
+    html = r.content.decode()
+    assert "Designation (Bangla): <del>সচিব</del> → <ins>প্রশাসনিক কর্মকর্তা</ins>" in html
+    assert "Date of joining: <del>1 July 2020</del> → <ins>15 January 2024</ins>" in html

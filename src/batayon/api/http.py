@@ -1,7 +1,8 @@
 """The API's HTTP conventions: JSON errors in both languages, hostile-input checks, rate
 limits, conditional GET, API keys.
 
-Every error is ``{"error": {"code": ..., "message_bn": ..., "message_en": ...}}``.
+Every error is ``{"error": {"code": ..., "message_bn": ..., "message_en": ...}}``: one gettext
+message (a Bangla msgid), rendered once under each language.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.csrf import csrf_exempt
 
+from batayon.bangla.digits import to_bangla_digits, to_latin_digits
 from batayon.core.http import OfficeRequest
 
 from .models import ApiKey
@@ -32,61 +36,45 @@ from .models import ApiKey
 MAX_QUERY_STRING_BYTES = 2048
 MAX_Q_CHARS = 200
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "not_found": ("যা খুঁজছেন তা পাওয়া যায়নি।", "Not found."),
-    "office_not_found": ("এই ঠিকানায় কোনো দপ্তর নেই।", "There is no office at this domain."),
-    "method_not_allowed": ("এই ঠিকানায় এই পদ্ধতি (method) চলে না।", "This method is not allowed here."),
-    "query_too_long": (
-        "প্রশ্ন (query string) খুব লম্বা; {limit_bn} বাইটের মধ্যে রাখুন।",
-        "The query string is too long; keep it under {limit} bytes.",
+# One Bangla msgid per error; the English comes from the catalogue. A message is rendered
+# twice, under each language, because the documented error carries both.
+MESSAGES: dict[str, str] = {
+    "not_found": gettext_noop("যা খুঁজছেন তা পাওয়া যায়নি।"),
+    "office_not_found": gettext_noop("এই ঠিকানায় কোনো দপ্তর নেই।"),
+    "method_not_allowed": gettext_noop("এই ঠিকানায় এই পদ্ধতি (method) চলে না।"),
+    "query_too_long": gettext_noop("প্রশ্ন (query string) খুব লম্বা; %(limit)s বাইটের মধ্যে রাখুন।"),
+    "bad_percent_encoding": gettext_noop(
+        "ঠিকানার প্রশ্ন অংশে ভুল পারসেন্ট-এনকোডিং আছে (%% এর পরে দুটি হেক্স অঙ্ক লাগে)।"
     ),
-    "bad_percent_encoding": (
-        "ঠিকানার প্রশ্ন অংশে ভুল পারসেন্ট-এনকোডিং আছে (% এর পরে দুটি হেক্স অঙ্ক লাগে)।",
-        "The query string has broken percent-encoding (% must be followed by two hex digits).",
+    "bad_encoding": gettext_noop("প্রশ্নটি বৈধ UTF-8 নয়; ইউনিকোডে লিখুন।"),
+    "control_characters": gettext_noop("প্রশ্নে অদৃশ্য নিয়ন্ত্রণ-অক্ষর (যেমন NUL) থাকতে পারে না।"),
+    "q_too_long": gettext_noop("খোঁজার লেখা খুব লম্বা; %(limit)s অক্ষরের মধ্যে রাখুন।"),
+    "q_forbidden": gettext_noop(
+        "খোঁজার লেখায় এমন চিহ্ন আছে যা খোঁজায় লাগে না (%(chars)s); শুধু শব্দ, অঙ্ক ও ফোন নম্বর লিখুন।"
     ),
-    "bad_encoding": (
-        "প্রশ্নটি বৈধ UTF-8 নয়; ইউনিকোডে লিখুন।",
-        "The query string is not valid UTF-8.",
-    ),
-    "control_characters": (
-        "প্রশ্নে অদৃশ্য নিয়ন্ত্রণ-অক্ষর (যেমন NUL) থাকতে পারে না।",
-        "The query string must not contain control characters such as NUL.",
-    ),
-    "q_too_long": (
-        "খোঁজার লেখা খুব লম্বা; {limit_bn} অক্ষরের মধ্যে রাখুন।",
-        "The search text is too long; keep it under {limit} characters.",
-    ),
-    "q_forbidden": (
-        "খোঁজার লেখায় এমন চিহ্ন আছে যা খোঁজায় লাগে না ({chars}); শুধু শব্দ, অঙ্ক ও ফোন নম্বর লিখুন।",
-        ("The search text contains characters that search does not use ({chars}); "
-         "type words, numbers and phone numbers only."),
-    ),
-    "q_required": ("কী খুঁজবেন লিখুন (q)।", "Type something to search for (q)."),
-    "bad_integer": (
-        "'{name}' একটি পূর্ণসংখ্যা হতে হবে ({min_bn} থেকে {max_bn})।",
-        "'{name}' must be a whole number from {min} to {max}.",
-    ),
-    "bad_choice": ("'{name}' এর মান হতে পারে: {choices}।", "'{name}' must be one of: {choices}."),
-    "bad_value": ("'{name}' এর মান সঠিক নয়।", "'{name}' has an invalid value."),
-    "page_out_of_range": ("এই পৃষ্ঠা নেই; মোট পৃষ্ঠা {pages_bn}টি।", "No such page; there are {pages} pages."),
-    "rate_limited": (
-        "খুব বেশি অনুরোধ এসেছে; {seconds_bn} সেকেন্ড পরে আবার চেষ্টা করুন।",
-        "Too many requests; try again in {seconds} seconds.",
-    ),
-    "key_required": (
-        "এই কাজের জন্য API কী লাগবে (Authorization: Bearer <key>)।",
-        "This action needs an API key (Authorization: Bearer <key>).",
-    ),
-    "key_invalid": ("API কী সঠিক নয় বা বাতিল করা হয়েছে।", "The API key is invalid or revoked."),
-    "key_wrong_office": (
-        "এই API কী দিয়ে শুধু {office} দপ্তরের তথ্য বদলানো যায়।",
-        "This API key may only change content of {office}.",
-    ),
-    "bad_json": ("অনুরোধের দেহ (body) বৈধ JSON অবজেক্ট নয়।", "The request body is not a valid JSON object."),
-    "invalid": ("তথ্য সঠিক নয়: {details_bn}", "Invalid input: {details_en}"),
+    "q_required": gettext_noop("কী খুঁজবেন লিখুন (q)।"),
+    "bad_integer": gettext_noop("'%(name)s' একটি পূর্ণসংখ্যা হতে হবে (%(min)s থেকে %(max)s)।"),
+    "bad_choice": gettext_noop("'%(name)s' এর মান হতে পারে: %(choices)s।"),
+    "bad_value": gettext_noop("'%(name)s' এর মান সঠিক নয়।"),
+    "page_out_of_range": gettext_noop("এই পৃষ্ঠা নেই; মোট পৃষ্ঠা %(pages)sটি।"),
+    "rate_limited": gettext_noop("খুব বেশি অনুরোধ এসেছে; %(seconds)s সেকেন্ড পরে আবার চেষ্টা করুন।"),
+    "key_required": gettext_noop("এই কাজের জন্য API কী লাগবে (Authorization: Bearer <key>)।"),
+    "key_invalid": gettext_noop("API কী সঠিক নয় বা বাতিল করা হয়েছে।"),
+    "key_wrong_office": gettext_noop("এই API কী দিয়ে শুধু %(office)s দপ্তরের তথ্য বদলানো যায়।"),
+    "bad_json": gettext_noop("অনুরোধের দেহ (body) বৈধ JSON অবজেক্ট নয়।"),
+    "invalid": gettext_noop("তথ্য সঠিক নয়: %(details)s"),
 }
 
-BN_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+
+def render_message(code: str, params: dict[str, Any], lang: str) -> str:
+    """The error's message in ``lang``: numbers in that language's digits, lazy texts (a
+    reason, a form error) rendered in it too."""
+    with translation.override(lang):
+        values = {
+            name: to_bangla_digits(value) if lang == "bn" and isinstance(value, int) else str(value)
+            for name, value in params.items()
+        }
+        return gettext(MESSAGES[code]) % values
 
 
 class ApiError(Exception):
@@ -94,10 +82,8 @@ class ApiError(Exception):
         self.status = status
         self.code = code
         self.headers = headers or {}
-        bn_params = {f"{k}_bn": str(v).translate(BN_DIGITS) for k, v in params.items()}
-        bn, en = MESSAGES[code]
-        self.message_bn = bn.format(**params, **bn_params)
-        self.message_en = en.format(**params, **bn_params)
+        self.message_bn = render_message(code, params, "bn")
+        self.message_en = render_message(code, params, "en")
         super().__init__(self.message_en)
 
     def response(self) -> JsonResponse:
@@ -166,7 +152,7 @@ def int_param(request: HttpRequest, name: str, default: int, low: int, high: int
     raw = request.GET.get(name)
     if raw is None or raw == "":
         return default
-    raw = raw.strip().translate(str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789"))
+    raw = to_latin_digits(raw.strip())
     if not raw.isascii() or not raw.isdigit() or not (low <= int(raw) <= high):
         raise ApiError(400, "bad_integer", name=name, min=low, max=high)
     return int(raw)

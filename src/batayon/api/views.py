@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -21,6 +21,9 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.text import nfc
@@ -53,6 +56,9 @@ from .http import (
 from .index import bi, bi_label, tier_label
 from .models import SearchDocument
 from .signals import REGISTRY_VERSION_KEY
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DOMAIN_PATTERN = r"[a-z0-9][a-z0-9.\-]{0,252}"
 AREA_CODE_PATTERN = r"[0-9]{1,8}"
@@ -373,12 +379,24 @@ def _bilingual_input(body: dict, name: str) -> tuple[str, str]:
     else:
         bn, en = body.get(f"{name}_bn", ""), body.get(f"{name}_en", "")
     if not isinstance(bn, str) or not isinstance(en, str):
-        raise _invalid(name, "লেখা (string) হতে হবে", "must be text")
+        raise _invalid(name, _("লেখা (string) হতে হবে"))
     return nfc(bn.strip()), nfc(en.strip())
 
 
-def _invalid(field: str, bn: str, en: str) -> ApiError:
-    return ApiError(400, "invalid", details_bn=f"{field}: {bn}", details_en=f"{field}: {en}")
+def _invalid(field: str, reason: StrOrPromise) -> ApiError:
+    """A 400 naming the field; ``reason`` is a lazy gettext message, worded in each language."""
+    return ApiError(400, "invalid", details=format_lazy("{}: {}", field, reason))
+
+
+def _clean_errors(notice: Notice) -> str:
+    """The model's own validation errors, worded in the active language (``full_clean`` runs
+    again, so that messages made eagerly, such as a phone's, are worded in it too)."""
+    try:
+        notice.full_clean(exclude=["office", "updated_by"])
+    except ValidationError as exc:
+        details = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        return "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in details.items())
+    return ""
 
 
 def _date_input(body: dict, name: str, required: bool = False) -> dt.date | None:
@@ -388,11 +406,11 @@ def _date_input(body: dict, name: str, required: bool = False) -> dt.date | None
             return timezone.localdate()
         return None
     if not isinstance(value, str):
-        raise _invalid(name, "তারিখ লেখা হিসেবে দিন, যেমন 2025-01-31", "give the date as text, e.g. 2025-01-31")
+        raise _invalid(name, _("তারিখ লেখা হিসেবে দিন, যেমন 2025-01-31"))
     try:
         return dt.date.fromisoformat(value) if len(value) == 10 and value[4] == "-" else parse_date(value)
-    except ValueError as exc:
-        raise _invalid(name, str(exc), "not a valid date (use YYYY-MM-DD)") from None
+    except ValueError:
+        raise _invalid(name, _("তারিখটি সঠিক নয়; বছর-মাস-দিন (YYYY-MM-DD) আকারে দিন")) from None
 
 
 def create_notice(request: OfficeRequest, office: Office) -> HttpResponse:
@@ -411,12 +429,12 @@ def create_notice(request: OfficeRequest, office: Office) -> HttpResponse:
     title_bn, title_en = _bilingual_input(body, "title")
     body_bn, body_en = _bilingual_input(body, "body")
     if not title_bn:
-        raise _invalid("title.bn", "বাংলা শিরোনাম দিতে হবে", "a Bangla title is required")
+        raise _invalid("title.bn", _("বাংলা শিরোনাম দিতে হবে"))
     if len(title_bn) > 300 or len(title_en) > 300:
-        raise _invalid("title", "শিরোনাম ৩০০ অক্ষরের মধ্যে রাখুন", "keep the title under 300 characters")
+        raise _invalid("title", _("শিরোনাম ৩০০ অক্ষরের মধ্যে রাখুন"))
     memo = body.get("memo_number") or ""
     if not isinstance(memo, str) or len(memo) > 100:
-        raise _invalid("memo_number", "১০০ অক্ষরের মধ্যে লেখা দিন", "must be text of at most 100 characters")
+        raise _invalid("memo_number", _("১০০ অক্ষরের মধ্যে লেখা দিন"))
     notice = Notice(
         office=office, title_bn=title_bn, title_en=title_en, body_bn=body_bn, body_en=body_en,
         memo_number=nfc(memo.strip()),
@@ -425,10 +443,8 @@ def create_notice(request: OfficeRequest, office: Office) -> HttpResponse:
     )
     try:
         notice.full_clean(exclude=["office", "updated_by"])
-    except ValidationError as exc:
-        details = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-        bn = "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in details.items())
-        raise ApiError(400, "invalid", details_bn=bn, details_en=bn) from None
+    except ValidationError:
+        raise ApiError(400, "invalid", details=lazy(_clean_errors, str)(notice)) from None
     notice.save()
     notice.office = office
     response = json_response(notice_json(request, notice), status=201)

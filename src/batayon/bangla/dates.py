@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from django.utils.translation import gettext
+
 from .calendar import ERA_BN, format_bangla_date
 from .digits import to_bangla_digits, to_latin_digits
 from .text import nfc
@@ -89,14 +91,13 @@ def format_official_date_bn(d: _dt.date) -> str:
 
 _ISO_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DMY_RE = re.compile(r"([0-9]{1,2})([/.\-])([0-9]{1,2})\2([0-9]{4})")
-_HINT_BN = "লিখুন দিন/মাস/বছর, যেমন ২৮/০৯/২০২০"
 
 
 def parse_date(value: str) -> _dt.date:
     """Parse ISO (2020-09-28) or day-first (28/09/2020, 28.09.2020) dates.
 
-    Bangla digits are accepted.  Raises ValueError with a Bangla message that
-    can be shown to the user as-is.
+    Bangla digits are accepted.  Raises ValueError with a message (in the active
+    language) that can be shown to the user as-is.
     """
     text = to_latin_digits(str(value)).strip()
     if m := _ISO_RE.fullmatch(text):
@@ -104,8 +105,13 @@ def parse_date(value: str) -> _dt.date:
     elif m := _DMY_RE.fullmatch(text):
         day, month, year = int(m[1]), int(m[3]), int(m[4])
     else:
-        raise ValueError(f"তারিখটি বোঝা যায়নি: {value}; {_HINT_BN}")
+        raise ValueError(
+            gettext("তারিখটি বোঝা যায়নি: %(value)s; লিখুন দিন/মাস/বছর, যেমন ২৮/০৯/২০২০") % {"value": value}
+        )
     try:
         return _dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"এমন কোনো তারিখ নেই: {value}; দিন ও মাস ঠিক আছে কি না দেখুন, {_HINT_BN}") from None
+        raise ValueError(
+            gettext("এমন কোনো তারিখ নেই: %(value)s; দিন ও মাস ঠিক আছে কি না দেখুন, লিখুন দিন/মাস/বছর, যেমন ২৮/০৯/২০২০")
+            % {"value": value}
+        ) from None

@@ -6,6 +6,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from .digits import to_bangla_digits, to_latin_digits
 from .text import nfc
 
@@ -74,7 +76,9 @@ class FiscalYear:
             expected = (start + 1) % 100 if len(m[2]) == 2 else start + 1
             if end == expected and 1 <= start <= 9998:
                 return cls(start)
-        raise ValueError(f"অর্থবছরটি বোঝা যায়নি: {value}; লিখুন পরপর দুই বছর, যেমন ২০২৪-২৫")
+        raise ValueError(
+            gettext("অর্থবছরটি বোঝা যায়নি: %(value)s; লিখুন পরপর দুই বছর, যেমন ২০২৪-২৫") % {"value": value}
+        )
 
 
 def _as_date(d: _dt.date) -> _dt.date:

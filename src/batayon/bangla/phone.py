@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
+
 from .digits import to_bangla_digits, to_latin_digits
 from .text import nfc
 
@@ -22,71 +25,55 @@ _MOBILE_RE = re.compile(r"\+8801[3-9][0-9]{8}")
 # Two-digit trunk codes (after the 0) of the largest cities; Dhaka is just 2.
 _TWO_DIGIT_AREA_CODES = frozenset({"31", "41", "51", "71", "81", "91"})
 
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "empty": ("ফোন নম্বর লেখা হয়নি।", "No phone number was given."),
-    "letters": (
-        "ফোন নম্বরে অক্ষর থাকতে পারে না; শুধু অঙ্ক লিখুন।",
-        "A phone number cannot contain letters; use digits only.",
+# One Bangla msgid per error (the English is in the catalogue), worded when it is shown.
+_MESSAGES: dict[str, str] = {
+    "empty": gettext_noop("ফোন নম্বর লেখা হয়নি।"),
+    "letters": gettext_noop("ফোন নম্বরে অক্ষর থাকতে পারে না; শুধু অঙ্ক লিখুন।"),
+    "characters": gettext_noop("ফোন নম্বরে শুধু অঙ্ক, স্পেস, হাইফেন আর শুরুতে + থাকতে পারে।"),
+    "multiple": gettext_noop("একটি ঘরে একটিই ফোন নম্বর লিখুন; এখানে একাধিক নম্বর আছে বলে মনে হচ্ছে।"),
+    "glued": gettext_noop("দুটি ফোন নম্বর জোড়া লেগে গেছে বলে মনে হচ্ছে; একটি নম্বর লিখুন।"),
+    "foreign": gettext_noop("শুধু বাংলাদেশের (+৮৮০) ফোন নম্বর গ্রহণযোগ্য।"),
+    "prefix": gettext_noop("ফোন নম্বর ০ দিয়ে শুরু হতে হবে, যেমন ০১৭১১-৬১৮৩৬৮ বা ০২-৯৫৭৫৫৭৩।"),
+    "operator": gettext_noop(
+        "মোবাইল নম্বর ০১৩ থেকে ০১৯ দিয়ে শুরু হয়; %(prefix)s দিয়ে কোনো মোবাইল নম্বর হয় না।"
     ),
-    "characters": (
-        "ফোন নম্বরে শুধু অঙ্ক, স্পেস, হাইফেন আর শুরুতে + থাকতে পারে।",
-        "A phone number may contain only digits, spaces, hyphens and a leading +.",
-    ),
-    "multiple": (
-        "একটি ঘরে একটিই ফোন নম্বর লিখুন; এখানে একাধিক নম্বর আছে বলে মনে হচ্ছে।",
-        "Enter only one phone number; this looks like more than one.",
-    ),
-    "glued": (
-        "দুটি ফোন নম্বর জোড়া লেগে গেছে বলে মনে হচ্ছে; একটি নম্বর লিখুন।",
-        "This looks like two phone numbers run together; enter just one.",
-    ),
-    "foreign": (
-        "শুধু বাংলাদেশের (+৮৮০) ফোন নম্বর গ্রহণযোগ্য।",
-        "Only Bangladeshi (+880) phone numbers are accepted.",
-    ),
-    "prefix": (
-        "ফোন নম্বর ০ দিয়ে শুরু হতে হবে, যেমন ০১৭১১-৬১৮৩৬৮ বা ০২-৯৫৭৫৫৭৩।",
-        "The number must start with 0, e.g. 01711-618368 or 02-9575573.",
-    ),
-    "operator": (
-        "মোবাইল নম্বর ০১৩ থেকে ০১৯ দিয়ে শুরু হয়; {prefix_bn} দিয়ে কোনো মোবাইল নম্বর হয় না।",
-        "Mobile numbers start with 013 to 019; {prefix} is not a mobile operator prefix.",
-    ),
-    "mobile_short": (
-        "মোবাইল নম্বরে ১১টি অঙ্ক থাকে; এখানে আছে {count_bn}টি।",
-        "A mobile number has 11 digits; this one has {count}.",
-    ),
-    "mobile_long": (
-        "মোবাইল নম্বরে ১১টি অঙ্ক থাকে; এখানে আছে {count_bn}টি।",
-        "A mobile number has 11 digits; this one has {count}.",
-    ),
-    "landline_short": (
-        "ল্যান্ডফোন নম্বরটি খুব ছোট; এলাকা কোডসহ লিখুন, যেমন ০৭১-৬২৩০০।",
-        "The landline number is too short; include the area code, e.g. 071-62300.",
-    ),
-    "landline_long": (
-        "ল্যান্ডফোন নম্বরটি খুব লম্বা; এলাকা কোডসহ একটি নম্বর লিখুন।",
-        "The landline number is too long; enter one number with its area code.",
-    ),
+    "mobile_short": gettext_noop("মোবাইল নম্বরে ১১টি অঙ্ক থাকে; এখানে আছে %(count)sটি।"),
+    "mobile_long": gettext_noop("মোবাইল নম্বরে ১১টি অঙ্ক থাকে; এখানে আছে %(count)sটি।"),
+    "landline_short": gettext_noop("ল্যান্ডফোন নম্বরটি খুব ছোট; এলাকা কোডসহ লিখুন, যেমন ০৭১-৬২৩০০।"),
+    "landline_long": gettext_noop("ল্যান্ডফোন নম্বরটি খুব লম্বা; এলাকা কোডসহ একটি নম্বর লিখুন।"),
 }
 
 
 class InvalidPhone(ValueError):
     """A phone number that cannot be accepted.
 
-    ``str(exc)`` is the Bangla message for the user, ``exc.message_en`` the
-    English one, ``exc.code`` a stable key (e.g. "operator") for tests/logic.
+    ``str(exc)`` is the message for the user in the active language (Bangla digits in
+    Bangla), ``exc.message_en`` the English one, ``exc.code`` a stable key (e.g.
+    "operator") for tests/logic. The words are rendered when shown, not when raised.
     """
 
     def __init__(self, code: str, **params: object) -> None:
-        bn, en = _MESSAGES[code]
         self.code = code
-        self.message = bn.format(**params)
-        self.message_en = en.format(**params)
-        super().__init__(self.message)
+        self.params = params
+        super().__init__(code)
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the active language)."""
+        lang = (lang or translation.get_language() or "bn")[:2]
+        with translation.override(lang):
+            values = {k: to_bangla_digits(str(v)) if lang == "bn" else str(v) for k, v in self.params.items()}
+            return gettext(_MESSAGES[self.code]) % values
+
+    @property
+    def message(self) -> str:
+        return self.render()
+
+    @property
+    def message_en(self) -> str:
+        return self.render("en")
 
     def __str__(self) -> str:
-        return self.message
+        return self.render()
 
 
 def _to_national(digits: str, has_plus: bool) -> str:
@@ -121,15 +108,13 @@ def _to_national(digits: str, has_plus: bool) -> str:
 def _check_national(national: str) -> None:
     """Validate a national number ("0" + significant number)."""
     count = len(national)
-    length_params = {"count": count, "count_bn": to_bangla_digits(count)}
     if national.startswith("01"):
         if count >= 3 and national[2] not in "3456789":
-            prefix = national[:3]
-            raise InvalidPhone("operator", prefix=prefix, prefix_bn=to_bangla_digits(prefix))
+            raise InvalidPhone("operator", prefix=national[:3])
         if count < 11:
-            raise InvalidPhone("mobile_short", **length_params)
+            raise InvalidPhone("mobile_short", count=count)
         if count > 11:
-            raise InvalidPhone("mobile_long", **length_params)
+            raise InvalidPhone("mobile_long", count=count)
         return
     if count < 2 or national[1] not in "23456789":
         raise InvalidPhone("prefix")

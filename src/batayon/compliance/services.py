@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from batayon.offices.models import Office
 
@@ -235,9 +236,9 @@ def confirm_current(office: Office, section: str, user, request=None) -> Confirm
     from batayon.history.services import record
 
     if section not in SECTIONS:
-        raise ValueError(f"অজানা অংশ: {section}")
+        raise ValueError(gettext("অজানা অংশ: %(section)s") % {"section": section})
     if section not in confirmable_sections():
-        raise ValueError(f"এই অংশটি নিশ্চিত করার নিয়ম নেই: {section}")
+        raise ValueError(gettext("এই অংশটি নিশ্চিত করার নিয়ম নেই: %(section)s") % {"section": section})
     with transaction.atomic():
         confirmation = Confirmation.objects.create(
             office=office,

@@ -44,6 +44,7 @@ from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.db.models import Max, Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 from modeltranslation.translator import NotRegistered, translator
 
 from batayon.bangla.digits import to_bangla_digits
@@ -67,6 +68,7 @@ from batayon.content.models import (
     Service,
 )
 from batayon.content.sanitize import sanitize_html
+from batayon.core.templatetags.bn import num
 from batayon.offices.models import Area, Office, Tier
 
 from .media import PdfPage, page_digest, portrait_jpeg, render_pdfs
@@ -827,24 +829,24 @@ def remove_stale_files(keep: set[str]) -> None:
 
 
 def demo_counts(office_ids: list[int]) -> dict[str, int]:
-    """What the demo holds, by kind, for ``loaddemo`` to print."""
+    """What the demo holds, by kind (a Bangla msgid each, worded by ``loaddemo``)."""
 
     def count(model: type[OfficeContent], **filters: Any) -> int:
         return model.objects.filter(office_id__in=office_ids, **filters).count()
 
     return {
-        "দপ্তর (ডেমো তথ্যসহ)": len(office_ids),
-        "কর্মকর্তা/কর্মচারী": count(Officer),
-        "নোটিশ": count(Notice),
-        "সিটিজেন চার্টার": count(CitizenCharter),
-        "সেবা": count(Service),
-        "সেবা বক্সের লিংক": count(Service, in_service_box=True),
-        "তথ্য অধিকার ও জিআরএস দায়িত্ব": count(DesignatedOfficer),
-        "দলিল (এপিএ, শুদ্ধাচার, উদ্ভাবন…)": count(Document),
-        "প্রকল্প": count(Project),
-        "ফোকাল পয়েন্ট": count(FocalPoint),
-        "পাতা": count(Page),
-        "ছবি": count(Officer, photo__gt=""),
+        gettext_noop("দপ্তর (ডেমো তথ্যসহ)"): len(office_ids),
+        gettext_noop("কর্মকর্তা/কর্মচারী"): count(Officer),
+        gettext_noop("নোটিশ"): count(Notice),
+        gettext_noop("সিটিজেন চার্টার"): count(CitizenCharter),
+        gettext_noop("সেবা"): count(Service),
+        gettext_noop("সেবা বক্সের লিংক"): count(Service, in_service_box=True),
+        gettext_noop("তথ্য অধিকার ও জিআরএস দায়িত্ব"): count(DesignatedOfficer),
+        gettext_noop("দলিল (এপিএ, শুদ্ধাচার, উদ্ভাবন…)"): count(Document),
+        gettext_noop("প্রকল্প"): count(Project),
+        gettext_noop("ফোকাল পয়েন্ট"): count(FocalPoint),
+        gettext_noop("পাতা"): count(Page),
+        gettext_noop("ছবি"): count(Officer, photo__gt=""),
     }
 
 
@@ -871,6 +873,6 @@ def load_demo_content(stdout: Any = None, today: dt.date | None = None) -> dict[
         counts = demo_counts(office_ids)
     if stdout is not None:
         seconds = time.monotonic() - started
-        stdout.write(f"কুষ্টিয়া ডেমো: {to_bangla_digits(len(builder.offices))}টি দপ্তরের তথ্য, "
-                     f"{to_bangla_digits(len(files))}টি ফাইল, {to_bangla_digits(f'{seconds:.1f}')} সেকেন্ডে")
+        stdout.write(gettext("কুষ্টিয়া ডেমো: %(offices)sটি দপ্তরের তথ্য, %(files)sটি ফাইল, %(seconds)s সেকেন্ডে")
+                     % {"offices": num(len(builder.offices)), "files": num(len(files)), "seconds": num(f"{seconds:.1f}")})
     return counts

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.digits import to_latin_digits
@@ -36,19 +37,20 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
 HEADER_SCAN_ROWS = 10
 
-# (field, Bangla header in the template, other headers offices use)
+# (field, Bangla header in the template, other headers offices use). The template's headers
+# stay Bangla; the same header, translated, names the field in the import preview.
 COLUMNS: list[tuple[str, str, tuple[str, ...]]] = [
-    ("name_bn", "নাম (বাংলা)", ("নাম", "name_bn", "কর্মকর্তার নাম", "কর্মচারীর নাম")),
-    ("name_en", "নাম (ইংরেজি)", ("name", "name_en", "name (english)", "নাম (english)")),
-    ("designation_bn", "পদবি (বাংলা)", ("পদবি", "পদবী", "পদবী (বাংলা)", "designation_bn")),
-    ("designation_en", "পদবি (ইংরেজি)", ("designation", "designation_en", "পদবী (ইংরেজি)", "পদবি (english)")),
-    ("section_name_bn", "শাখা (বাংলা)", ("শাখা", "section_bn")),
-    ("section_name_en", "শাখা (ইংরেজি)", ("section", "section_en")),
-    ("mobile", "দাপ্তরিক মোবাইল", ("মোবাইল", "মোবাইল নম্বর", "mobile", "mobile no")),
-    ("phone", "ফোন (অফিস)", ("ফোন", "phone", "telephone")),
-    ("email", "ই-মেইল", ("ইমেইল", "ইমেল", "email", "e-mail")),
-    ("sort_order", "ক্রম", ("ক্রমিক", "ক্রমিক নং", "sl", "order")),
-    ("joined_on", "যোগদানের তারিখ", ("যোগদান", "joined_on", "joining date")),
+    ("name_bn", gettext_noop("নাম (বাংলা)"), ("নাম", "name_bn", "কর্মকর্তার নাম", "কর্মচারীর নাম")),
+    ("name_en", gettext_noop("নাম (ইংরেজি)"), ("name", "name_en", "name (english)", "নাম (english)")),
+    ("designation_bn", gettext_noop("পদবি (বাংলা)"), ("পদবি", "পদবী", "পদবী (বাংলা)", "designation_bn")),
+    ("designation_en", gettext_noop("পদবি (ইংরেজি)"), ("designation", "designation_en", "পদবী (ইংরেজি)", "পদবি (english)")),
+    ("section_name_bn", gettext_noop("শাখা (বাংলা)"), ("শাখা", "section_bn")),
+    ("section_name_en", gettext_noop("শাখা (ইংরেজি)"), ("section", "section_en")),
+    ("mobile", gettext_noop("দাপ্তরিক মোবাইল"), ("মোবাইল", "মোবাইল নম্বর", "mobile", "mobile no")),
+    ("phone", gettext_noop("ফোন (অফিস)"), ("ফোন", "phone", "telephone")),
+    ("email", gettext_noop("ই-মেইল"), ("ইমেইল", "ইমেল", "email", "e-mail")),
+    ("sort_order", gettext_noop("ক্রম"), ("ক্রমিক", "ক্রমিক নং", "sl", "order")),
+    ("joined_on", gettext_noop("যোগদানের তারিখ"), ("যোগদান", "joined_on", "joining date")),
 ]
 
 
@@ -301,7 +303,7 @@ def changes_for(officer: Officer, values: dict[str, Any]) -> list[Change]:
         if name == "email" and str(old).lower() == str(new).lower():
             continue
         if str(old) != str(new):
-            out.append(Change(name, LABELS[name], _typed(name, old), _typed(name, new)))
+            out.append(Change(name, _(LABELS[name]), _typed(name, old), _typed(name, new)))
     return out
 
 

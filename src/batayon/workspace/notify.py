@@ -16,13 +16,15 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 
-from batayon.bangla.dates import format_date_bn
 from batayon.content.models import Notice
 from batayon.history.models import AuditEntry
 from batayon.history.services import record
+from batayon.portal.links import portal_url
 
 logger = logging.getLogger(__name__)
 
@@ -51,26 +53,37 @@ def distribution_list(raw: str) -> list[str]:
     return out
 
 
-def notice_message(notice: Notice, base_url: str) -> EmailMessage:
+def notice_message(notice: Notice, base_url: str, lang: str | None = None) -> EmailMessage:
+    """The notice as an e-mail to the office's distribution list, in ``lang``: the office's
+    language, Bangla unless told otherwise (the editor's own interface language does not
+    change what the list receives). A title in the other language is added as a pointer."""
+    lang = lang or settings.LANGUAGE_CODE
+    other_lang = "en" if lang == "bn" else "bn"
+    base = base_url.rstrip("/")
     office = notice.office
-    portal = f"{base_url.rstrip('/')}{notice.get_absolute_url()}"
-    lines = [
-        notice.title_bn or notice.title,
-        "",
-        strip_tags(notice.body_bn or notice.body or "").strip(),
-        "",
-        f"প্রকাশের তারিখ: {format_date_bn(notice.publish_date)}",
-    ]
-    if notice.memo_number:
-        lines.append(f"স্মারক নম্বর: {notice.memo_number}")
-    if notice.attachment:
-        lines.append(f"সংযুক্তি: {base_url}{notice.attachment.url}")
-    lines += [f"ওয়েবসাইটে দেখুন: {portal}", "", office.name_bn or office.name]
-    if notice.title_en:
-        lines += ["", "—", f"Notice: {notice.title_en}", f"Read on the portal: {portal}"]
+
+    def text(obj: Any, name: str, in_lang: str) -> str:
+        first, second = (in_lang, "en" if in_lang == "bn" else "bn")
+        return str(getattr(obj, f"{name}_{first}", "") or getattr(obj, f"{name}_{second}", "") or "")
+
+    other_title = getattr(notice, f"title_{other_lang}", "")
+    context = {
+        "notice": notice,
+        "title": text(notice, "title", lang),
+        "body": strip_tags(text(notice, "body", lang)).strip(),
+        "office_name": text(office, "name", lang),
+        "attachment_url": f"{base}{notice.attachment.url}" if notice.attachment else "",
+        "portal": f"{base}{portal_url(office, 'notice', lang, notice.pk)}",
+        "other": {"lang": other_lang, "title": other_title,
+                  "portal": f"{base}{portal_url(office, 'notice', other_lang, notice.pk)}"} if other_title else None,
+    }
+    with translation.override(lang):
+        subject = gettext("নোটিশ: %(title)s — %(office)s") % {"title": context["title"],
+                                                              "office": context["office_name"]}
+        body = render_to_string("workspace/email/notice.txt", context).strip() + "\n"
     return EmailMessage(
-        subject=f"নোটিশ: {notice.title_bn or notice.title} — {office.name_bn or office.name}",
-        body="\n".join(lines),
+        subject=subject,
+        body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=distribution_list(office.notice_emails),
         reply_to=[office.email] if office.email else None,

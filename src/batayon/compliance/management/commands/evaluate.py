@@ -11,6 +11,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from batayon.compliance.models import CheckStatus, OfficeScore
@@ -36,7 +37,7 @@ class Command(BaseCommand):
             found = dict(Office.objects.filter(domain__in=options["office"]).values_list("domain", "pk"))
             missing = sorted(set(options["office"]) - set(found))
             if missing:
-                raise CommandError(f"দপ্তর পাওয়া যায়নি (no such office): {', '.join(missing)}")
+                raise CommandError(_("দপ্তর পাওয়া যায়নি: %(domains)s") % {"domains": ", ".join(missing)})
             ids = list(found.values())
         from batayon.compliance.engine import active_rules
         from batayon.compliance.rulebook import ensure_rules

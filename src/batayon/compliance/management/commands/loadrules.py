@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from batayon.compliance.rulebook import RULEBOOK_PATH, RulebookError, load_rules
 
@@ -20,10 +21,10 @@ class Command(BaseCommand):
             counts = load_rules(options["file"])
         except RulebookError as exc:
             raise CommandError(
-                f"নিয়মাবলি লোড হয়নি, আগের নিয়মাবলি বহাল আছে (rulebook not loaded, nothing changed): {exc}"
-            )
+                _("নিয়মাবলি লোড হয়নি, আগের নিয়মাবলি বহাল আছে: %(error)s") % {"error": exc}
+            ) from exc
         except OSError as exc:
-            raise CommandError(f"ফাইল পড়া যায়নি (cannot read the file): {exc}")
+            raise CommandError(_("ফাইল পড়া যায়নি: %(error)s") % {"error": exc}) from exc
         self.stdout.write(
             f"rules created={counts['created']} updated={counts['updated']} "
             f"deactivated={counts['deactivated']}"
