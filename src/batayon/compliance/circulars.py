@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from django.utils.translation import gettext
 
 CIRCULARS_PATH = Path(__file__).parent / "circulars.yaml"
 SEED_REF = re.compile(r"seed\s+(\d{3})\s*([^;]*)")
@@ -35,13 +36,11 @@ class SourceRef:
     raw: str
 
     @property
-    def item_bn(self) -> str:
-        """The cited item as a Bangla page writes it ("d1–d5" of minutes → "সিদ্ধান্ত 1–5")."""
-        return DECISIONS.sub(lambda m: "সিদ্ধান্ত " + m.group(1).replace("d", ""), self.item)
-
-    @property
-    def item_en(self) -> str:
-        return DECISIONS.sub(lambda m: "decision " + m.group(1).replace("d", ""), self.item)
+    def item_label(self) -> str:
+        """The cited item in the page's language ("d1–d5" of minutes → "সিদ্ধান্ত 1–5", "decision 1–5")."""
+        return DECISIONS.sub(
+            lambda m: gettext("সিদ্ধান্ত %(numbers)s") % {"numbers": m.group(1).replace("d", "")}, self.item
+        )
 
 
 @lru_cache(maxsize=1)
