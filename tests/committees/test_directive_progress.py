@@ -147,9 +147,10 @@ def test_a_directive_of_another_district_cannot_be_chosen(tied, kushtia_dc, seed
     client = signed_in(make_user("kushtia-dc-editor", "editor", kushtia_dc), verified=False)
     nxt = tied["next"]
     assert other.subject not in client.get(nxt.get_absolute_url()).content.decode()
-    client.post(f"/committees/{kushtia_dc.domain}/meeting/{nxt.pk}/decision/new/", {
+    response = client.post(f"/committees/{kushtia_dc.domain}/meeting/{nxt.pk}/decision/new/", {
         "text": "কিছু", "implementers": "কেউ", "directive": other.pk,
-    })
+    }, follow=True)
+    assert "এই নির্দেশনা এই কমিটির এলাকার নয়।" in response.content.decode()
     assert not nxt.decisions.exists()  # refused, nothing saved
 
 

@@ -67,7 +67,8 @@ class DecisionForm(forms.Form):
                                            widget=forms.SelectMultiple(attrs={"size": 6}))
     directive = forms.ModelChoiceField(label=_("যে নির্দেশনা দিয়ে অগ্রগতি মাপা হবে"), required=False,
                                        queryset=Directive.objects.none(),
-                                       help_text=_("কমিটির এলাকার দপ্তরের জারি করা বা এলাকার দপ্তরকে দেওয়া নির্দেশনা"))
+                                       help_text=_("কমিটির এলাকার দপ্তরের জারি করা বা এলাকার দপ্তরকে দেওয়া নির্দেশনা"),
+                                       error_messages={"invalid_choice": _("এই নির্দেশনা এই কমিটির এলাকার নয়।")})
 
     def __init__(self, *args: Any, committee: Committee | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
