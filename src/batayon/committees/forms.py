@@ -6,13 +6,15 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from django import forms
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.text import nfc
 from batayon.compliance.models import Rule
+from batayon.oversight.models import Directive, DirectiveTarget
 
-from .models import Attendance, Meeting
+from .models import Attendance, Committee, Meeting
 
 
 class BanglaDateField(forms.CharField):
@@ -63,6 +65,17 @@ class DecisionForm(forms.Form):
     rules = forms.ModelMultipleChoiceField(label=_("যে নিয়ম দিয়ে অগ্রগতি মাপা হবে"), required=False,
                                            queryset=Rule.objects.filter(active=True),
                                            widget=forms.SelectMultiple(attrs={"size": 6}))
+    directive = forms.ModelChoiceField(label=_("যে নির্দেশনা দিয়ে অগ্রগতি মাপা হবে"), required=False,
+                                       queryset=Directive.objects.none(),
+                                       help_text=_("কমিটির এলাকার দপ্তরের জারি করা বা এলাকার দপ্তরকে দেওয়া নির্দেশনা"),
+                                       error_messages={"invalid_choice": _("এই নির্দেশনা এই কমিটির এলাকার নয়।")})
+
+    def __init__(self, *args: Any, committee: Committee | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["directive"]
+        assert isinstance(field, forms.ModelChoiceField)
+        if committee is not None:
+            field.queryset = directives_for(committee)
 
     def clean_implementers(self) -> list[str]:
         lines = [nfc(line.strip()) for line in self.cleaned_data["implementers"].splitlines() if line.strip()]
@@ -79,3 +92,17 @@ class AttendanceForm(forms.ModelForm):
         model = Attendance
         fields = ("kind", "name", "designation")
         labels: ClassVar[dict[str, Any]] = {"kind": _("উপস্থিতি"), "name": _("নাম"), "designation": _("পদবি ও দপ্তর")}
+
+
+def directives_for(committee: Committee):
+    """The directives a committee's decision can be measured by: issued by its office or an
+    office of its area, or addressed to an office of its area."""
+    area_path = committee.area.path
+    addressed = DirectiveTarget.objects.filter(directive=OuterRef("pk"), office__geo_path__startswith=area_path)
+    return (
+        Directive.objects.filter(
+            Q(issuer=committee.office) | Q(issuer__geo_path__startswith=area_path) | Exists(addressed)
+        )
+        .select_related("issuer")
+        .order_by("-issued_on", "-pk")
+    )

@@ -3,6 +3,9 @@
 Idempotent and atomic: a committee is found by its office and name; its meetings are written
 again (the decisions with them), so loading twice leaves one copy. A bad file (an unknown
 office or rule code) changes nothing and says what is wrong, in Bangla.
+
+The file may also hold directives (``oversight``) that decisions are measured by: each is
+issued once (found again by its issuer and memo number) and a decision names it by its key.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from django.db import transaction
 from batayon.bangla.text import nfc
 from batayon.compliance.models import Rule
 from batayon.offices.models import Area, Office
+from batayon.oversight.models import Directive
+from batayon.oversight.services import DirectiveError, issue_directive, items_from
 
 from .models import AgendaItem, Attendance, Committee, Decision, Implementer, Meeting, Member
 
@@ -67,13 +72,45 @@ def _time(value: Any) -> dt.time | None:
     return dt.time.fromisoformat(str(value))
 
 
-def _decision(meeting: Meeting, spec: dict[str, Any], item: AgendaItem | None) -> Decision:
+def _directive(spec: dict[str, Any]) -> Directive:
+    """The directive of the spec: issued on the first load, found again on the next ones."""
+    issuer = _office(spec["issuer"])
+    found = Directive.objects.filter(issuer=issuer, memo_number=spec["memo_number"]).first()
+    if found is not None:
+        return found
+    try:
+        return issue_directive(
+            issuer=issuer,
+            under=_office(spec["under"]) if spec.get("under") else None,
+            tiers=spec.get("tiers", []),
+            subject=spec["subject"],
+            body=spec.get("body", ""),
+            memo_number=spec["memo_number"],
+            items=items_from(spec.get("rules", []), preset=spec.get("preset"), free=spec.get("items", [])),
+            issued_on=spec["issued_on"],
+            deadline=spec["deadline"],
+            distribution="\n".join(spec.get("distribution", [])),
+            signatory_name=spec.get("signatory_name", ""),
+            signatory_designation=spec.get("signatory_designation", ""),
+        )
+    except DirectiveError as exc:
+        raise CommitteeDataError(f"নির্দেশনা {spec.get('key', '')}: {exc}") from exc
+
+
+def _decision(meeting: Meeting, spec: dict[str, Any], item: AgendaItem | None,
+              directives: dict[str, Directive]) -> Decision:
+    directive = None
+    if spec.get("directive"):
+        directive = directives.get(spec["directive"])
+        if directive is None:
+            raise CommitteeDataError(f"নির্দেশনা পাওয়া যায়নি: {spec['directive']}")
     decision = Decision.objects.create(
         meeting=meeting,
         agenda_item=item,
         number=spec["number"],
         text=spec["text"],
         deadline=spec.get("deadline"),
+        directive=directive,
     )
     for order, label in enumerate(spec.get("implementers", []), start=1):
         Implementer.objects.create(decision=decision, label=label, sort_order=order)
@@ -82,7 +119,7 @@ def _decision(meeting: Meeting, spec: dict[str, Any], item: AgendaItem | None) -
     return decision
 
 
-def _meeting(committee: Committee, spec: dict[str, Any]) -> Meeting:
+def _meeting(committee: Committee, spec: dict[str, Any], directives: dict[str, Directive]) -> Meeting:
     fields = {
         k: spec.get(k, "")
         for k in (
@@ -110,17 +147,19 @@ def _meeting(committee: Committee, spec: dict[str, Any]) -> Meeting:
             discussion=item_spec.get("discussion", ""),
         )
         for d in item_spec.get("decisions", []):
-            _decision(meeting, d, item)
+            _decision(meeting, d, item, directives)
     for d in spec.get("decisions", []):
-        _decision(meeting, d, None)
+        _decision(meeting, d, None, directives)
     return meeting
 
 
 def load_committees(path: Path = SEED_FILE) -> dict[str, int]:
     """Load the file; returns how many committees, meetings and decisions it holds."""
     data = _nfc(yaml.safe_load(path.read_text(encoding="utf-8")))
-    counts = {"committees": 0, "meetings": 0, "decisions": 0}
+    counts = {"committees": 0, "meetings": 0, "decisions": 0, "directives": 0}
     with transaction.atomic():
+        directives = {spec["key"]: _directive(spec) for spec in data.get("directives", [])}
+        counts["directives"] = len(directives)
         for spec in data.get("committees", []):
             office = _office(spec["office"])
             committee, _created = Committee.objects.update_or_create(
@@ -143,7 +182,7 @@ def load_committees(path: Path = SEED_FILE) -> dict[str, int]:
                     email=m.get("email", ""), sort_order=order,
                 )
             for meeting_spec in spec.get("meetings", []):
-                meeting = _meeting(committee, meeting_spec)
+                meeting = _meeting(committee, meeting_spec, directives)
                 counts["meetings"] += 1
                 counts["decisions"] += meeting.decisions.count()
             counts["committees"] += 1

@@ -9,7 +9,12 @@ copying): the decisions open at a meeting are those taken earlier and not closed
 
 A decision about portals can be tied to rules of the compliance rulebook: its progress is then
 measured, not reported — how many offices of the committee's area pass those rules today
-(one aggregate query over ``CheckStatus``).
+(one aggregate query over ``CheckStatus``). It can also be tied to a directive (``oversight``):
+its progress is then the directive's measured state — how many of the offices it addresses
+are verified, and how many are late (one grouped query over ``DirectiveTarget``).
+
+Decisions are numbered within their meeting, 1, 2, 3… (the minutes print ০১, ০২, ০৩…): a
+decision saved without a number takes the next one, and a number is used once per meeting.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from django.utils.translation import gettext_lazy as _
 from batayon.compliance.models import CheckStatus, Rule, Status
 from batayon.content.models import Notice, Officer
 from batayon.offices.models import Area, Office, Tier
+from batayon.oversight.models import Directive
+from batayon.oversight.reports import DirectiveCounts, directive_counts
 
 # Compliance's one definition of failing (``Status.failing()``) decides; "not applicable"
 # statuses are left out of the count altogether.
@@ -197,7 +204,7 @@ class Meeting(models.Model):
         return (
             Decision.objects.filter(meeting__committee_id=self.committee_id)
             .filter(earlier, still_open)
-            .select_related("meeting")
+            .select_related("meeting", "directive")
             .prefetch_related("implementers", "rules")
             .order_by("meeting__date", "meeting__pk", "number")
         )
@@ -205,15 +212,27 @@ class Meeting(models.Model):
     def followups(self) -> list[FollowUpRow]:
         """Each carried decision with what this meeting recorded about it and its progress."""
         notes = {f.decision_id: f for f in self.followup_notes.all()}
+        carried = list(self.carried_decisions())
+        # The directives' states, for the decisions whose minutes did not freeze them: one query.
+        live = directive_counts([
+            d.directive_id for d in carried
+            if d.directive_id and not (d.pk in notes and notes[d.pk].directive_counts)
+        ])
         rows = []
-        for decision in self.carried_decisions():
+        for decision in carried:
             note = notes.get(decision.pk)
             measured: Measured | None
             if note is not None and note.measured_total is not None:
                 measured = Measured(note.measured_passing or 0, note.measured_total)
             else:
                 measured = decision.measured()
-            rows.append(FollowUpRow(self, decision, note, measured))
+            directive: DirectiveCounts | None = None
+            if decision.directive_id:
+                if note is not None and note.directive_counts:
+                    directive = DirectiveCounts(**note.directive_counts)
+                else:
+                    directive = live.get(decision.directive_id, DirectiveCounts(0))
+            rows.append(FollowUpRow(self, decision, note, measured, directive))
         return rows
 
     def heading(self) -> str:
@@ -239,6 +258,7 @@ class FollowUpRow:
     decision: Decision
     note: FollowUp | None
     measured: Measured | None
+    directive: DirectiveCounts | None = None
 
     @property
     def state(self) -> str:
@@ -289,10 +309,16 @@ class Decision(models.Model):
     agenda_item = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
     )
-    number = models.PositiveIntegerField()
+    # Blank: the next number of the meeting (see ``save``).
+    number = models.PositiveIntegerField(_("ক্রমিক"), blank=True, help_text=_("খালি রাখলে সভার পরবর্তী ক্রমিক"))
     text = models.TextField("সিদ্ধান্ত")
     deadline = models.DateField("সময়সীমা", null=True, blank=True)
     rules = models.ManyToManyField(Rule, blank=True, related_name="+", help_text="যে নিয়মের অবস্থা দিয়ে অগ্রগতি মাপা হয়")
+    directive = models.ForeignKey(
+        Directive, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions",
+        verbose_name=_("নির্দেশনা"),
+        help_text=_("যে নির্দেশনার বাস্তবায়নের অবস্থা দিয়ে অগ্রগতি মাপা হয়"),
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN, db_index=True)
     closed_on = models.DateField(null=True, blank=True)
     closed_in = models.ForeignKey(
@@ -301,9 +327,30 @@ class Decision(models.Model):
 
     class Meta:
         ordering: ClassVar[list[str]] = ["meeting", "number", "pk"]
+        constraints = (
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="one_number_per_meeting",
+                violation_error_message=_("এই সভায় এই ক্রমিকের একটি সিদ্ধান্ত আগেই আছে।"),
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.meeting.date:%d.%m.%Y} #{self.number}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.number:
+            self.number = Decision.next_number(self.meeting_id)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def next_number(meeting_id: int) -> int:
+        last = Decision.objects.filter(meeting_id=meeting_id).aggregate(n=models.Max("number"))["n"]
+        return (last or 0) + 1
+
+    @property
+    def serial(self) -> str:
+        """The number as the minutes print it, two digits ("05"; ``|num`` makes it ০৫)."""
+        return f"{self.number:02d}" if self.number is not None else ""
 
     @property
     def committee(self) -> Committee:
@@ -318,6 +365,12 @@ class Decision(models.Model):
         if not rule_ids:
             return None
         return measure(self.meeting.committee.area, rule_ids)
+
+    def directive_progress(self) -> DirectiveCounts | None:
+        """For a directive-tied decision: the directive's state today (verified, late…)."""
+        if not self.directive_id:
+            return None
+        return directive_counts([self.directive_id]).get(self.directive_id, DirectiveCounts(0))
 
     def state_at(self, meeting: Meeting | None) -> str:
         """The state as a meeting saw it: closed only from the meeting that closed it on."""
@@ -355,6 +408,8 @@ class FollowUp(models.Model):
     progress = models.TextField("অগ্রগতি", blank=True)
     measured_passing = models.PositiveIntegerField(null=True, blank=True)
     measured_total = models.PositiveIntegerField(null=True, blank=True)
+    # For a directive-tied decision: ``DirectiveCounts.as_dict()`` on the day of publication.
+    directive_counts = models.JSONField(null=True, blank=True)
 
     class Meta:
         constraints = (models.UniqueConstraint(fields=["meeting", "decision"], name="one_followup_per_meeting"),)

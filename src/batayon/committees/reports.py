@@ -2,8 +2,11 @@
 
 - compliance: offices × rules with scores, and what changed since the last meeting (the net
   effect of compliance's ``Flip`` rows between two dates);
-- decisions: every decision of the committees of the subtree with its state and progress;
-- directives: not on this branch (the oversight app brings them).
+- decisions: every decision of the committees of the subtree with its state and progress
+  (measured by its rules, or by its directive);
+- directives: every directive issued by an office of the subtree or addressed to one, with
+  its counts (offices, acknowledged, reported, verified, contradicted, late) over the offices
+  of the subtree, and a row per office (``oversight.reports.report_rows``).
 
 Data is read set-based, in chunks of offices (one query per chunk for the statuses), so the
 national report streams: the workbook is written in XlsxWriter's constant-memory mode and a
@@ -20,13 +23,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from batayon.bangla.digits import to_bangla_digits
 from batayon.compliance.models import Band, CheckStatus, Flip, Rule, Status
 from batayon.letters.pdf import LetterHead, render_pdf
 from batayon.offices.models import Area, Office, Tier
+from batayon.oversight.models import Directive, DirectiveTarget
+from batayon.oversight.reports import DirectiveCounts, ReportRow, directive_counts, report_rows
+from batayon.oversight.services import refresh_targets
 
 from .models import NOT_APPLICABLE, Decision, Measured, Meeting, is_passing
 
@@ -208,6 +215,7 @@ class DecisionLine:
     decision: Decision
     committee: str
     measured: Measured | None
+    directive: DirectiveCounts | None = None
 
     @property
     def state_label(self) -> str:
@@ -218,11 +226,56 @@ class DecisionLine:
 def decision_lines(subtree: Subtree) -> list[DecisionLine]:
     decisions = (
         Decision.objects.filter(Q(meeting__in=Meeting.objects.filter(subtree.committees_q())))
-        .select_related("meeting__committee__area")
+        .select_related("meeting__committee__area", "directive")
         .prefetch_related("implementers", "rules")
         .order_by("-state", "meeting__committee__name", "meeting__date", "number")  # open first
     )
-    return [DecisionLine(d, d.meeting.committee.name, d.measured()) for d in decisions]
+    counts = directive_counts([d.directive_id for d in decisions if d.directive_id])
+    return [
+        DecisionLine(
+            d, d.meeting.committee.name, d.measured(),
+            counts.get(d.directive_id, DirectiveCounts(0)) if d.directive_id else None,
+        )
+        for d in decisions
+    ]
+
+
+# ----- directives ------------------------------------------------------------------------------
+
+
+@dataclass
+class DirectiveBlock:
+    """One directive of the subtree: its counts over the subtree's offices, and their rows."""
+
+    directive: Directive
+    counts: DirectiveCounts
+    rows: list[ReportRow]
+
+
+def subtree_directives(subtree: Subtree) -> QuerySet[Directive]:
+    """Directives issued by an office of the subtree or addressed to one (all, for the nation)."""
+    directives = Directive.objects.select_related("issuer").order_by("-issued_on", "-pk")
+    if subtree.office is None:
+        return directives
+    offices = subtree.offices.values("pk")
+    addressed = DirectiveTarget.objects.filter(directive=OuterRef("pk"), office__in=offices)
+    return directives.filter(Q(issuer__in=offices) | Exists(addressed))
+
+
+def directive_blocks(subtree: Subtree, today: dt.date | None = None) -> list[DirectiveBlock]:
+    """The subtree's directives, their states brought up to date first (as the directive's own
+    status page does); counts in one grouped query, rows one query per directive."""
+    directives = list(subtree_directives(subtree))
+    ids = [d.pk for d in directives]
+    if ids:
+        refresh_targets(ids)
+    scope = subtree.offices if subtree.office is not None else None
+    counts = directive_counts(ids, today, offices=scope)
+    with translation.override("bn"):
+        return [
+            DirectiveBlock(d, counts.get(d.pk, DirectiveCounts(0)), report_rows(d, "bn", today, offices=scope))
+            for d in directives
+        ]
 
 
 # ----- writing ---------------------------------------------------------------------------------
@@ -292,6 +345,22 @@ def compliance_pdf(report: ComplianceReport, progress: Progress | None = None) -
     }
     with translation.override("bn"):
         return render_pdf("committees/report_compliance.html", context)
+
+
+def directives_pdf(subtree: Subtree) -> bytes:
+    """The summary table of every directive, then each directive's offices (up to
+    ``PDF_OFFICE_ROWS`` rows in all; the workbook has every one)."""
+    blocks = directive_blocks(subtree)
+    room = PDF_OFFICE_ROWS
+    shown = []
+    for block in blocks:
+        rows = block.rows[:max(room, 0)]
+        room -= len(rows)
+        shown.append({"block": block, "rows": rows, "more": len(block.rows) - len(rows)})
+    context = {"head": _head(subtree, TITLES["directives"]), "lang": "bn", "blocks": shown,
+               "subtree": subtree}
+    with translation.override("bn"):
+        return render_pdf("committees/report_directives.html", context)
 
 
 def decisions_pdf(subtree: Subtree) -> bytes:
@@ -401,17 +470,67 @@ def compliance_xlsx(report: ComplianceReport, output, progress: Progress | None 
 def decisions_xlsx(subtree: Subtree, output) -> None:
     book, f = _book(output, big=False)
     sheet = Sheet(book, "সিদ্ধান্ত", f["header"])
+    with translation.override("bn"):
+        directive_header = [_("নির্দেশনা (স্মারক নং)"), _("যাচাইকৃত দপ্তর"), _("নির্দেশিত দপ্তর"), _("সময় পেরিয়েছে")]
     sheet.header(["কমিটি", "সভার তারিখ", "ক্রমিক", "সিদ্ধান্ত", "বাস্তবায়নকারী", "সময়সীমা", "অবস্থা",
-                  "হালনাগাদ দপ্তর", "মোট দপ্তর"])
+                  "হালনাগাদ দপ্তর", "মোট দপ্তর", *directive_header])
     for line in decision_lines(subtree):
-        d, m = line.decision, line.measured
+        d, m, dc = line.decision, line.measured, line.directive
         sheet.write(
             [line.committee, d.meeting.date.strftime("%d/%m/%Y"), d.number, d.text, "; ".join(d.implementer_labels()),
              d.deadline.strftime("%d/%m/%Y") if d.deadline else None, line.state_label,
-             m.passing if m else None, m.total if m else None],
+             m.passing if m else None, m.total if m else None,
+             (d.directive.memo_number or d.directive.subject) if d.directive else None,
+             dc.verified if dc else None, dc.offices if dc else None, dc.late if dc else None],
             {3: f["wrap"], 4: f["wrap"]},
         )
     sheet.close(fixed={3: 60, 4: 40})
+    book.close()
+
+
+def _day(value: dt.date | dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = timezone.localdate(value)
+    return value.strftime("%d/%m/%Y")
+
+
+def directives_xlsx(subtree: Subtree, output) -> None:
+    """Sheets: one row per directive with its counts, one row per (directive, office)."""
+    blocks = directive_blocks(subtree)
+    big = sum(len(b.rows) for b in blocks) > PDF_OFFICE_ROWS
+    book, f = _book(output, big=big)
+    with translation.override("bn"):
+        yes, no = _("হ্যাঁ"), _("না")
+        summary = Sheet(book, _("নির্দেশনা"), f["header"])
+        summary.header([
+            _("ক্রমিক"), _("স্মারক নং"), _("বিষয়"), _("জারিকারী দপ্তর"), _("জারির তারিখ"), _("সময়সীমা"),
+            _("দপ্তর"), _("প্রাপ্তি স্বীকৃত"), _("প্রতিবেদন দিয়েছে"), _("যাচাইকৃত"),
+            _("প্রতিবেদন ও বাস্তবতা মেলেনি"), _("নিশ্চিতকরণ প্রয়োজন"), _("সময় পেরিয়েছে"),
+        ], wrap_from=6, height=45)
+        for i, b in enumerate(blocks, start=1):
+            d, c = b.directive, b.counts
+            summary.write(
+                [i, d.memo_number, d.subject, d.issuer.name_bn, _day(d.issued_on), _day(d.deadline), c.offices,
+                 c.acknowledged, c.reported, c.verified, c.contradicted, c.needs_confirmation, c.late],
+                {2: f["wrap"]},
+            )
+        summary.close(fixed={2: 50, **{col: 12 for col in range(6, 13)}})
+
+        offices = Sheet(book, _("দপ্তরভিত্তিক"), f["header"])
+        offices.header([
+            _("স্মারক নং"), _("দপ্তর"), _("ডোমেইন"), _("অবস্থা"), _("প্রাপ্তি স্বীকার"), _("প্রতিবেদন"),
+            _("যাচাইকৃত"), _("বিপরীত"), _("সময় পেরিয়েছে"), _("সম্পন্ন বিষয়"), _("মোট বিষয়"),
+        ])
+        for b in blocks:
+            for r in b.rows:
+                offices.write([
+                    b.directive.memo_number or str(b.directive.pk), r.office, r.domain, r.state_label,
+                    _day(r.acknowledged), _day(r.reported), yes if r.verified else no,
+                    yes if r.contradicted else no, yes if r.late else no, r.items_done, r.items_total,
+                ])
+        offices.close()
     book.close()
 
 
@@ -420,8 +539,6 @@ def build(kind: str, fmt: str, office: Office | None, output=None, progress: Pro
     """Build one report; writes into ``output`` (a path or file) or returns the bytes."""
     if kind not in KINDS or fmt not in FORMATS:
         raise ReportUnavailable(f"অজানা প্রতিবেদন: {kind} ({fmt})")
-    if kind == "directives":
-        raise ReportUnavailable("নির্দেশনার প্রতিবেদন এখনো পাওয়া যায় না: নির্দেশনা (oversight) অংশটি এই সংস্করণে নেই।")
     subtree = Subtree.of(office)
     buffer = io.BytesIO() if output is None else None
     target = buffer if buffer is not None else output
@@ -432,6 +549,11 @@ def build(kind: str, fmt: str, office: Office | None, output=None, progress: Pro
             _write(target, data)
         else:
             compliance_xlsx(report, target, progress)
+    elif kind == "directives":
+        if fmt == "pdf":
+            _write(target, directives_pdf(subtree))
+        else:
+            directives_xlsx(subtree, target)
     elif fmt == "pdf":
         _write(target, decisions_pdf(subtree))
     else:

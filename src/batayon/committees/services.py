@@ -57,13 +57,14 @@ def recipients(meeting: Meeting) -> list[str]:
 def _freeze_followups(meeting: Meeting) -> None:
     """The minutes say how far each carried decision had come on the day they were issued."""
     for row in meeting.followups():
-        if row.measured is None:
+        if row.measured is None and row.directive is None:
             continue
-        FollowUp.objects.update_or_create(
-            meeting=meeting,
-            decision=row.decision,
-            defaults={"measured_passing": row.measured.passing, "measured_total": row.measured.total},
-        )
+        defaults: dict[str, Any] = {}
+        if row.measured is not None:
+            defaults.update(measured_passing=row.measured.passing, measured_total=row.measured.total)
+        if row.directive is not None:
+            defaults["directive_counts"] = row.directive.as_dict()
+        FollowUp.objects.update_or_create(meeting=meeting, decision=row.decision, defaults=defaults)
 
 
 def send_minutes(meeting: Meeting, notice: Notice, pdf: bytes, base_url: str, user: Any = None,
@@ -167,19 +168,21 @@ def add_decision(meeting: Meeting, data: dict[str, Any], user: Any = None,
     if meeting.is_published:
         raise MeetingError("প্রকাশিত কার্যবিবরণী আর বদলানো যায় না।")
     with transaction.atomic():
-        number = (meeting.decisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        # One decision at a time per meeting, so two editors never take the same number.
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        number = Decision.next_number(meeting.pk)
         item = None
         if data.get("discussion_title") or data.get("discussion"):
             item = AgendaItem.objects.create(meeting=meeting, number=number, title=data.get("discussion_title", ""),
                                              discussion=data.get("discussion", ""))
         decision = Decision.objects.create(meeting=meeting, agenda_item=item, number=number, text=data["text"],
-                                           deadline=data.get("deadline"))
+                                           deadline=data.get("deadline"), directive=data.get("directive"))
         for order, label in enumerate(data["implementers"], start=1):
             Implementer.objects.create(decision=decision, label=label, sort_order=order)
         if data.get("rules"):
             decision.rules.set(data["rules"])
         record(AuditEntry.Action.CREATE, user, request, office=meeting.committee.office, obj=decision,
-               changes={"meeting": meeting.pk, "number": number})
+               changes={"meeting": meeting.pk, "number": number, "directive": decision.directive_id})
     return decision
 
 

@@ -74,12 +74,12 @@ def committee_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     committee = get_object_or_404(Committee.objects.select_related("area", "office"), pk=pk, office=request.office)
     open_decisions = (
         Decision.objects.filter(meeting__committee=committee, state=Decision.State.OPEN)
-        .select_related("meeting").prefetch_related("implementers", "rules")
+        .select_related("meeting", "directive").prefetch_related("implementers", "rules")
     )
     return render(request, "committees/committee.html", {
         "lang": _lang(request), "office": request.office, "committee": committee,
         "members": committee.members.all(), "meetings": committee.meetings.all(),
-        "open_decisions": [(d, d.measured()) for d in open_decisions],
+        "open_decisions": [(d, d.measured(), d.directive_progress()) for d in open_decisions],
         "can_edit": can(request.user, "edit", request.office),
     })
 
@@ -101,7 +101,7 @@ def meeting_new(request: OfficeRequest, pk: int) -> HttpResponse:
 @office_permission_required("edit")
 def decision_new(request: OfficeRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, committee=meeting.committee)
     if form.is_valid():
         try:
             add_decision(meeting, form.cleaned_data, request.user, request)
@@ -139,13 +139,14 @@ def meeting_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     return render(request, "committees/meeting.html", {
         "lang": _lang(request), "office": request.office, "meeting": meeting, "committee": meeting.committee,
         "followups": meeting.followups(),
-        "decisions": [(d, d.measured()) for d in meeting.decisions.prefetch_related("implementers", "rules")],
+        "decisions": [(d, d.measured(), d.directive_progress())
+                      for d in meeting.decisions.select_related("directive").prefetch_related("implementers", "rules")],
         "can_edit": can(request.user, "edit", request.office) and not meeting.is_published,
         "can_publish": can(request.user, "publish", request.office) and not meeting.is_published,
         "states": Decision.State.choices,
         "previous": previous,
         "attendance": meeting.attendance.all(),
-        "decision_form": DecisionForm(), "attendance_form": AttendanceForm(),
+        "decision_form": DecisionForm(committee=meeting.committee), "attendance_form": AttendanceForm(),
     })
 
 

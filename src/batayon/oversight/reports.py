@@ -6,7 +6,9 @@ import datetime as dt
 import io
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +16,9 @@ from batayon.bangla.dates import format_date_bn
 from batayon.letters.pdf import LetterHead, Signatory
 
 from .models import Directive, DirectiveTarget, TargetState
+
+if TYPE_CHECKING:
+    from batayon.offices.models import Office
 
 
 def letter_head(directive: Directive, lang: str = "bn") -> LetterHead:
@@ -54,11 +59,17 @@ class ReportRow:
     items_total: int
 
 
-def report_rows(directive: Directive, lang: str = "bn", today: dt.date | None = None) -> list[ReportRow]:
+def report_rows(
+    directive: Directive, lang: str = "bn", today: dt.date | None = None, offices: QuerySet[Office] | None = None
+) -> list[ReportRow]:
+    """Every target of the directive (or those among ``offices``, a supervisor's subtree)."""
     today = today or timezone.localdate()
     labels = dict(TargetState.choices)
     rows = []
-    for t in directive.targets.select_related("office", "directive").order_by("office__name_bn"):
+    targets = directive.targets.select_related("office", "directive").order_by("office__name_bn")
+    if offices is not None:
+        targets = targets.filter(office__in=offices.values("pk"))
+    for t in targets:
         rows.append(
             ReportRow(
                 target=t,
@@ -89,6 +100,66 @@ def summary(rows: list[ReportRow]) -> dict[str, int]:
         "needs_confirmation": sum(r.needs_confirmation for r in rows),
         "late": sum(r.late for r in rows),
     }
+
+
+@dataclass(frozen=True)
+class DirectiveCounts:
+    """A directive's measured state: how many of its target offices acknowledged it, reported
+    it done, were verified (reported and found done), contradicted, and are late."""
+
+    offices: int
+    acknowledged: int = 0
+    reported: int = 0
+    verified: int = 0
+    contradicted: int = 0
+    needs_confirmation: int = 0
+    late: int = 0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.verified / self.offices) if self.offices else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.offices > 0 and self.verified == self.offices
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def late_q(today: dt.date) -> Q:
+    """``DirectiveTarget.is_late`` as a condition on target rows."""
+    undecided = Q(met_deadline__isnull=True)
+    return (
+        Q(met_deadline=False)
+        | (undecided & Q(verified_at__isnull=True, directive__deadline__lt=today))
+        | (undecided & Q(verified_at__date__gt=F("directive__deadline")))
+    )
+
+
+def directive_counts(
+    directive_ids: list[int], today: dt.date | None = None, offices: QuerySet[Office] | None = None
+) -> dict[int, DirectiveCounts]:
+    """``summary(report_rows(d))`` for many directives in one grouped query (set-based, for
+    decision progress and the subtree report); a directive with no target is left out."""
+    today = today or timezone.localdate()
+    targets = DirectiveTarget.objects.filter(directive_id__in=directive_ids)
+    if offices is not None:
+        targets = targets.filter(office__in=offices.values("pk"))
+    rows = (
+        targets.order_by()
+        .values("directive_id")
+        .annotate(
+            offices=Count("pk"),
+            acknowledged=Count("pk", filter=Q(acknowledged_at__isnull=False)),
+            reported=Count("pk", filter=Q(reported_at__isnull=False)),
+            verified=Count("pk", filter=Q(state=TargetState.VERIFIED)),
+            contradicted=Count("pk", filter=Q(state=TargetState.CONTRADICTED)),
+            needs_confirmation=Count("pk", filter=Q(state=TargetState.NEEDS_CONFIRMATION)),
+            late=Count("pk", filter=late_q(today)),
+        )
+    )
+    return {r.pop("directive_id"): DirectiveCounts(**r) for r in rows}
 
 
 def display_width(text: str) -> float:
