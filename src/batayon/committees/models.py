@@ -28,6 +28,7 @@ from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from batayon.compliance.models import CheckStatus, Rule, Status
 from batayon.content.models import Notice, Officer
@@ -99,6 +100,8 @@ class Committee(models.Model):
     emails = models.TextField("ই-মেইল বিতরণ তালিকা", blank=True)
 
     class Meta:
+        verbose_name = _("কমিটি")
+        verbose_name_plural = _("কমিটিসমূহ")
         ordering: ClassVar[list[str]] = ["area__path", "kind", "pk"]
 
     def __str__(self) -> str:
@@ -139,6 +142,8 @@ class Member(models.Model):
     sort_order = models.PositiveIntegerField(default=100)
 
     class Meta:
+        verbose_name = _("সদস্য")
+        verbose_name_plural = _("সদস্যবৃন্দ")
         ordering: ClassVar[list[str]] = ["sort_order", "pk"]
 
     def __str__(self) -> str:
@@ -180,6 +185,8 @@ class Meeting(models.Model):
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
+        verbose_name = pgettext_lazy("model", "সভা")
+        verbose_name_plural = _("সভাসমূহ")
         ordering: ClassVar[list[str]] = ["-date", "-pk"]
 
     def __str__(self) -> str:
@@ -280,6 +287,8 @@ class Attendance(models.Model):
     sort_order = models.PositiveIntegerField(default=100)
 
     class Meta:
+        verbose_name = _("উপস্থিতি")
+        verbose_name_plural = _("উপস্থিতির তালিকা")
         ordering: ClassVar[list[str]] = ["sort_order", "pk"]
 
     def __str__(self) -> str:
@@ -293,6 +302,8 @@ class AgendaItem(models.Model):
     discussion = models.TextField("আলোচনা", blank=True)
 
     class Meta:
+        verbose_name = _("আলোচ্য বিষয়")
+        verbose_name_plural = _("আলোচ্য বিষয়সমূহ")
         ordering: ClassVar[list[str]] = ["number", "pk"]
 
     def __str__(self) -> str:
@@ -326,6 +337,8 @@ class Decision(models.Model):
     )
 
     class Meta:
+        verbose_name = _("সিদ্ধান্ত")
+        verbose_name_plural = _("সিদ্ধান্তসমূহ")
         ordering: ClassVar[list[str]] = ["meeting", "number", "pk"]
         constraints = (
             models.UniqueConstraint(
@@ -393,6 +406,8 @@ class Implementer(models.Model):
     sort_order = models.PositiveIntegerField(default=100)
 
     class Meta:
+        verbose_name = pgettext_lazy("model", "বাস্তবায়নকারী")
+        verbose_name_plural = _("বাস্তবায়নকারীগণ")
         ordering: ClassVar[list[str]] = ["sort_order", "pk"]
 
     def __str__(self) -> str:
@@ -412,6 +427,8 @@ class FollowUp(models.Model):
     directive_counts = models.JSONField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("বাস্তবায়ন অগ্রগতি")
+        verbose_name_plural = _("বাস্তবায়ন অগ্রগতির হিসাব")
         constraints = (models.UniqueConstraint(fields=["meeting", "decision"], name="one_followup_per_meeting"),)
 
 
@@ -439,3 +456,7 @@ class ReportJob(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+    class Meta:
+        verbose_name = _("প্রতিবেদন তৈরির কাজ")
+        verbose_name_plural = _("প্রতিবেদন তৈরির কাজসমূহ")

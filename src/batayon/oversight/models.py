@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from batayon.compliance.models import Rule
 from batayon.offices.models import Office
@@ -63,6 +64,8 @@ class Directive(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = pgettext_lazy("model", "নির্দেশনা")
+        verbose_name_plural = _("নির্দেশনাসমূহ")
         ordering: ClassVar[list[str]] = ["-issued_on", "-id"]
 
     def __str__(self) -> str:
@@ -91,6 +94,8 @@ class DirectiveItem(models.Model):
     rules = models.ManyToManyField(Rule, blank=True, related_name="+")
 
     class Meta:
+        verbose_name = _("নির্দেশনার বিষয়")
+        verbose_name_plural = _("নির্দেশনার বিষয়সমূহ")
         ordering: ClassVar[list[str]] = ["directive", "position"]
         constraints = (
             models.UniqueConstraint(fields=["directive", "position"], name="one_item_per_position"),
@@ -132,6 +137,8 @@ class DirectiveTarget(models.Model):
     met_deadline = models.BooleanField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("নির্দেশনার লক্ষ্য দপ্তর")
+        verbose_name_plural = _("নির্দেশনার লক্ষ্য দপ্তরসমূহ")
         ordering: ClassVar[list[str]] = ["directive", "office__name_bn"]
         constraints = (
             models.UniqueConstraint(fields=["directive", "office"], name="one_target_per_directive_office"),
@@ -165,6 +172,8 @@ class ItemConfirmation(models.Model):
     confirmed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("বিষয়ের নিশ্চিতকরণ")
+        verbose_name_plural = _("বিষয়ের নিশ্চিতকরণসমূহ")
         constraints = (models.UniqueConstraint(fields=["target", "item"], name="one_confirmation_per_item"),)
 
 
@@ -182,6 +191,8 @@ class Waiver(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("অব্যাহতি")
+        verbose_name_plural = _("অব্যাহতিসমূহ")
         indexes = (models.Index(fields=["target", "expires_on"]),)
 
     def __str__(self) -> str:
@@ -206,6 +217,10 @@ class ReminderPreference(models.Model):
     frequency = models.CharField(max_length=8, choices=Frequency.choices, default=Frequency.DAILY)
     language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="bn")
 
+    class Meta:
+        verbose_name = _("তাগিদের পছন্দ")
+        verbose_name_plural = _("তাগিদের পছন্দসমূহ")
+
 
 class SentReminder(models.Model):
     """The ledger: what was sent to whom, for which item and period. A row exists for every
@@ -226,6 +241,8 @@ class SentReminder(models.Model):
     sent_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("পাঠানো তাগিদ")
+        verbose_name_plural = _("পাঠানো তাগিদসমূহ")
         constraints = (
             models.UniqueConstraint(
                 fields=["recipient", "kind", "office", "item_id", "level", "period"], name="sent_once"
@@ -244,4 +261,6 @@ class Digest(models.Model):
     sent_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("সারসংক্ষেপ ই-মেইল")
+        verbose_name_plural = _("সারসংক্ষেপ ই-মেইলসমূহ")
         constraints = (models.UniqueConstraint(fields=["recipient", "day"], name="one_digest_a_day"),)
