@@ -175,6 +175,7 @@ class Farm:
         self.in_flight: dict[str, int] = defaultdict(int)
         self.max_in_flight: dict[str, int] = defaultdict(int)
         self._flaky_seen: set[str] = set()
+        self.on_request = None  # called with (host, path) as each request arrives (farm thread)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.ServerRunner | None = None
@@ -194,6 +195,8 @@ class Farm:
         self.hits[f"{host}{request.path}"] += 1
         self.in_flight[host] += 1
         self.max_in_flight[host] = max(self.max_in_flight[host], self.in_flight[host])
+        if self.on_request is not None:
+            self.on_request(host, request.path)
         try:
             return await self._respond(host, request)
         finally:

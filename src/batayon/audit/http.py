@@ -6,15 +6,19 @@
 * timeouts; retries with exponential back-off on connection errors, time-outs and 5xx/429
   (``Retry-After`` honoured when short);
 * redirects followed by hand, each hop through the same gate, robots rules and address guard;
-* at most ``max_bytes`` read of any response.
+* at most ``max_bytes`` read of any response;
+* response times taken from the socket, not the event loop (``socket_seconds``), so a busy
+  auditor does not call a fast portal slow.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
 import socket
 import ssl
+import struct
 import time
 from dataclasses import dataclass, field
 from typing import Any, Self
@@ -22,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.client_proto import ResponseHandler
 from protego import Protego
 
 from .guard import Guard, is_refusal
@@ -68,7 +73,10 @@ class Response:
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)  # lower-case names
     body: bytes = b""
-    elapsed: float = 0.0  # seconds spent in the requests themselves (not queueing, not back-off)
+    # Seconds the server took to answer, summed over hops and attempts: from the request's
+    # last byte leaving the socket to the response's last byte arriving, as the kernel saw
+    # them (not queueing, not back-off, not the auditor's own event-loop lag).
+    elapsed: float = 0.0
     redirects: list[str] = field(default_factory=list)  # every hop's URL, in order
     error: str = ""  # timeout | address_refused | connect | robots | too_many_redirects | bad_url
     truncated: bool = False
@@ -126,6 +134,66 @@ class StaticResolver(AbstractResolver):
 
     async def close(self) -> None:
         await self._dns.close()
+
+
+# --- timing from the socket ------------------------------------------------------------------
+#
+# A crawl's event loop is busy (parsing, extracting, recording), so "when the loop noticed the
+# answer" can be seconds after the answer arrived. The kernel keeps, per TCP connection, how
+# long ago data was last sent and last received (``TCP_INFO``: tcpi_last_data_sent,
+# tcpi_last_data_recv, in ms, offsets 44 and 52 of ``struct tcp_info`` since Linux 2.6); their
+# difference, read whenever response bytes are delivered, is the server's response time
+# whatever the loop was doing. Elsewhere (no TCP_INFO) the loop's clock is used.
+
+_TCP_INFO = getattr(socket, "TCP_INFO", None)
+_TCP_INFO_TIMES = struct.Struct("=I4xI")  # last_data_sent, (last_ack_sent), last_data_recv
+
+
+def socket_seconds(sock) -> float | None:
+    """Seconds from the last data sent to the last data received on ``sock``, per the kernel."""
+    if _TCP_INFO is None or sock is None:
+        return None
+    try:
+        info = sock.getsockopt(socket.IPPROTO_TCP, _TCP_INFO, 104)
+    except (OSError, AttributeError):
+        return None
+    if len(info) < 56:
+        return None
+    sent_ago, recv_ago = _TCP_INFO_TIMES.unpack_from(info, 44)
+    return max(0, sent_ago - recv_ago) / 1000
+
+
+class _Stopwatch:
+    """One response's time as the socket saw it (None until its bytes arrive)."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self) -> None:
+        self.seconds: float | None = None
+
+
+class _TimedHandler(ResponseHandler):
+    """aiohttp's client protocol, stamping each response with ``socket_seconds``: a new
+    stopwatch per request (aiohttp sets the response parameters before sending it), updated
+    each time response bytes are delivered, so it ends at the last byte."""
+
+    watch: _Stopwatch | None = None
+
+    def set_response_params(self, **kwargs) -> None:
+        self.watch = _Stopwatch()
+        super().set_response_params(**kwargs)
+
+    def data_received(self, data: bytes) -> None:
+        if data and self.watch is not None and self.transport is not None:
+            self.watch.seconds = socket_seconds(self.transport.get_extra_info("socket"))
+        super().data_received(data)
+
+
+class _Connector(aiohttp.TCPConnector):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        if _TCP_INFO is not None:
+            self._factory = functools.partial(_TimedHandler, loop=self._loop)
 
 
 class HostGate:
@@ -202,7 +270,7 @@ class Fetcher:
 
     async def __aenter__(self) -> Self:
         self._in_flight = asyncio.Semaphore(self.config.connections)
-        connector = aiohttp.TCPConnector(
+        connector = _Connector(
             limit=self.config.connections,
             resolver=StaticResolver(self.hosts),
             socket_factory=self.guard.socket_factory,
@@ -317,6 +385,9 @@ class Fetcher:
                     self.requests += 1
                     t0 = time.monotonic()
                     async with self.session.get(url, allow_redirects=False) as resp:
+                        # This response's stopwatch, taken before any await: once the body is
+                        # read the connection may serve another request.
+                        watch = getattr(getattr(resp, "_protocol", None), "watch", None)
                         headers = {k.lower(): v for k, v in resp.headers.items()}
                         body, truncated = b"", False
                         if limit > 0:
@@ -330,6 +401,8 @@ class Fetcher:
                             body = b"".join(chunks)[:limit]
                         status = resp.status
                     spent = time.monotonic() - t0
+                    if watch is not None and watch.seconds is not None:
+                        spent = watch.seconds
             except TimeoutError:
                 if attempts <= cfg.retries:
                     await asyncio.sleep(wait)
