@@ -7,6 +7,9 @@
   (``Retry-After`` honoured when short);
 * redirects followed by hand, each hop through the same gate, robots rules and address guard;
 * at most ``max_bytes`` read of any response;
+* a certificate that does not verify (expired, self-signed, another host's…) is recorded per
+  host (``Fetcher.untrusted``) and the host is then fetched without verification, so the
+  audit reports the certificate and still reads the rest;
 * response times taken from the socket, not the event loop (``socket_seconds``), so a busy
   auditor does not call a fast portal slow.
 """
@@ -78,7 +81,9 @@ class Response:
     # them (not queueing, not back-off, not the auditor's own event-loop lag).
     elapsed: float = 0.0
     redirects: list[str] = field(default_factory=list)  # every hop's URL, in order
-    error: str = ""  # timeout | address_refused | connect | robots | too_many_redirects | bad_url
+    error: str = ""  # timeout | address_refused | connect | tls | robots | too_many_redirects | bad_url
+    # Fetched although the host's certificate did not verify: why (see ``certificate_problem``).
+    certificate: str = ""
     truncated: bool = False
     attempts: int = 0
 
@@ -196,6 +201,46 @@ class _Connector(aiohttp.TCPConnector):
             self._factory = functools.partial(_TimedHandler, loop=self._loop)
 
 
+# --- certificates ---------------------------------------------------------------------------
+
+# OpenSSL's verification codes (X509_V_ERR_*) → the reason kept in a finding.
+_VERIFY_REASONS = {
+    9: "not_yet_valid",
+    10: "expired",
+    18: "self_signed",
+    19: "self_signed",
+    2: "untrusted",
+    20: "untrusted",
+    21: "untrusted",
+    27: "untrusted",
+    62: "wrong_host",
+    64: "wrong_host",
+    23: "revoked",
+}
+
+
+def certificate_problem(error: BaseException) -> dict[str, str]:
+    """Why a certificate did not verify: {"reason": expired | not_yet_valid | self_signed |
+    untrusted | wrong_host | revoked | other, "detail": OpenSSL's message}."""
+    code = getattr(error, "verify_code", None)
+    detail = str(getattr(error, "verify_message", "") or error)[:200]
+    if code is None and "hostname" in detail.lower():  # ssl.CertificateError from match_hostname
+        return {"reason": "wrong_host", "detail": detail}
+    return {"reason": _VERIFY_REASONS.get(code or 0, "other"), "detail": detail}
+
+
+def certificate_not_after(der: bytes | None) -> float | None:
+    """The expiry (epoch seconds) written in a DER certificate, whether or not it verifies."""
+    if not der:
+        return None
+    from cryptography import x509
+
+    try:
+        return x509.load_der_x509_certificate(der).not_valid_after_utc.timestamp()
+    except ValueError:
+        return None
+
+
 class HostGate:
     """At most ``per_host`` requests in flight per host, ``delay`` between two starts."""
 
@@ -256,6 +301,8 @@ class Fetcher:
         self.session: aiohttp.ClientSession | None = None
         self._in_flight: asyncio.Semaphore | None = None  # all hosts together ≤ config.connections
         self.requests = 0
+        # host → certificate_problem() of a host whose certificate did not verify
+        self.untrusted: dict[str, dict[str, str]] = {}
 
     @classmethod
     def from_settings(cls, **overrides) -> Fetcher:
@@ -317,17 +364,23 @@ class Fetcher:
 
     async def certificate_expiry(self, url: str) -> float | None:
         """When the certificate served for ``url`` expires (epoch seconds), from a TLS handshake
-        to the same guarded address; None when there is no valid certificate."""
+        to the same guarded address (verified, unless the host's certificate is known not to
+        verify — its expiry is read all the same); None when none could be read."""
         parts = urlsplit(url)
         if parts.scheme != "https" or not parts.hostname:
             return None
         port = parts.port or 443
         connector = self.session.connector if self.session else None
         resolver = getattr(connector, "_resolver", None) or StaticResolver(self.hosts)
+        if parts.hostname.lower() in self.untrusted:
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        else:
+            context = self.ssl_context or ssl.create_default_context()
         try:
             (first, *_rest) = await resolver.resolve(parts.hostname, port)
             self.guard.check(first["host"])
-            context = self.ssl_context or ssl.create_default_context()
             _reader, writer = await asyncio.wait_for(
                 asyncio.open_connection(first["host"], port, ssl=context, server_hostname=parts.hostname),
                 self.config.connect_timeout,
@@ -335,8 +388,8 @@ class Fetcher:
         except (OSError, TimeoutError, ValueError, ssl.SSLError):
             return None
         try:
-            peer = writer.get_extra_info("peercert") or {}
-            return ssl.cert_time_to_seconds(peer["notAfter"]) if peer.get("notAfter") else None
+            tls = writer.get_extra_info("ssl_object")
+            return certificate_not_after(tls.getpeercert(binary_form=True) if tls is not None else None)
         finally:
             writer.close()
 
@@ -363,6 +416,9 @@ class Fetcher:
             result.final_url = current
             result.status, result.headers, result.body = status, headers, body
             result.truncated, result.error = truncated, error
+            problem = self.untrusted.get(parts.hostname.lower())
+            if problem is not None and parts.scheme == "https":
+                result.certificate = problem["reason"]
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 result.redirects.append(current)
                 current = urljoin(current, headers["location"])
@@ -381,10 +437,12 @@ class Fetcher:
             wait = cfg.backoff * (2 ** (attempts - 1)) * (0.75 + random.random() / 2)
             try:
                 assert self.session is not None and self._in_flight is not None
+                # Verified (the connector's context), unless this host's certificate is known bad.
+                verify = host not in self.untrusted
                 async with self.gate.slot(host), self._in_flight:
                     self.requests += 1
                     t0 = time.monotonic()
-                    async with self.session.get(url, allow_redirects=False) as resp:
+                    async with self.session.get(url, allow_redirects=False, ssl=verify) as resp:
                         # This response's stopwatch, taken before any await: once the body is
                         # read the connection may serve another request.
                         watch = getattr(getattr(resp, "_protocol", None), "watch", None)
@@ -408,6 +466,13 @@ class Fetcher:
                     await asyncio.sleep(wait)
                     continue
                 return None, {}, b"", False, attempts, "timeout", cfg.timeout
+            except aiohttp.ClientConnectorCertificateError as exc:
+                if not verify:
+                    return None, {}, b"", False, attempts, "tls", 0.0
+                # Remember why, and fetch again without verification (not counted as a retry).
+                self.untrusted[host] = certificate_problem(exc.certificate_error)
+                attempts -= 1
+                continue
             except (aiohttp.ClientError, OSError) as exc:
                 if is_refusal(exc):
                     return None, {}, b"", False, attempts, "address_refused", 0.0
