@@ -245,8 +245,7 @@ async def _audit(fetcher: Fetcher, base_url: str, limits: Limits, audit: SiteAud
 
 def _read_section(audit, key, match, r: Response, tree: HTMLParser, translated: bool) -> None:
     base_ev = match.evidence()
-    page_text = extract.page_text(tree)
-    updated = extract.last_updated(page_text, r.headers)
+    updated = extract.last_updated(extract.raw_text(tree), r.headers)
     date_ev = (
         [{"url": r.final_url, "text": updated[1], "by": "date", "match": updated[0].isoformat()}]
         if updated

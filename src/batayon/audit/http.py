@@ -109,8 +109,13 @@ class Response:
 
 
 def run(coro):
-    """Run a crawl's event loop (one place, should another loop implementation be wanted)."""
-    return asyncio.run(coro)
+    """Run a crawl's event loop: uvloop's (libuv) when installed — a crawl is mostly event-loop
+    and socket work, which uvloop does in C — else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - a dependency, but not built for every platform
+        return asyncio.run(coro)
+    return uvloop.run(coro)
 
 
 class StaticResolver(AbstractResolver):
@@ -198,7 +203,7 @@ class _Connector(aiohttp.TCPConnector):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         if _TCP_INFO is not None:
-            self._factory = functools.partial(_TimedHandler, loop=self._loop)
+            self._factory = functools.partial(_TimedHandler, loop=self._loop)  # type: ignore[assignment]
 
 
 # --- certificates ---------------------------------------------------------------------------
