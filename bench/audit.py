@@ -16,6 +16,9 @@ Runs: (1) the auditor over the farm on ONE address (every portal its own host na
 linkinator recursing over the same farm on that single host (portals under /p/<domain>/),
 (3) lychee checking every link of the same pages, (4) the auditor over the farm spread over
 ``--addresses`` loopback addresses. The auditor keeps ≤ 2 requests in flight per host.
+The auditor runs in ``--processes`` processes (default: one per core; sites split by host,
+see batayon/audit/parallel.py), and run (4) is repeated in one process for comparison; each
+line says how many processes it used.
 """
 
 from __future__ import annotations
@@ -96,19 +99,24 @@ def cpu_of(pid: int) -> float:
 FARM_PID = 0
 
 
-def run_auditor(offices, info: dict, label: str, sites_at_once: int) -> int:
+def run_auditor(offices, info: dict, label: str, sites_at_once: int, processes: int = 1) -> int:
     from django.conf import settings
 
     from batayon.audit.services import audit, portal_url
 
     settings.AUDIT_HOSTS = info["hosts"]
     settings.AUDIT_BASE_URL = f"http://{{domain}}:{info['port']}/"
-    started, cpu0, farm0 = time.monotonic(), cpu_self(), cpu_of(FARM_PID)
+    started, cpu0, farm0 = time.monotonic(), cpu_self() + cpu_children(), cpu_of(FARM_PID)
     timings: dict[str, float] = {}
     runs = audit(
-        [(o, portal_url(o)) for o in offices], evaluate=False, sites_at_once=sites_at_once, timings=timings
+        [(o, portal_url(o)) for o in offices],
+        evaluate=False,
+        sites_at_once=sites_at_once,
+        timings=timings,
+        processes=processes,
     )
-    seconds, cpu, farm_cpu = time.monotonic() - started, cpu_self() - cpu0, cpu_of(FARM_PID) - farm0
+    seconds = time.monotonic() - started
+    cpu, farm_cpu = cpu_self() + cpu_children() - cpu0, cpu_of(FARM_PID) - farm0
     pages = sum(r.pages for r in runs)
     bad = sum(1 for r in runs if r.outcome != "ok")
     flagged = sum(1 for r in runs if {f["code"] for f in r.findings} - {"no_https"})
@@ -119,7 +127,7 @@ def run_auditor(offices, info: dict, label: str, sites_at_once: int) -> int:
     log(f"[{label}] outcomes not ok={bad}, portals with findings besides no_https={flagged} {dict(codes)}")
     print(
         f"portals={len(runs)} pages={pages} seconds={seconds:.1f} pages_per_s={pages / seconds:.0f} "
-        f"cpu_s={cpu:.1f} farm_cpu_s={farm_cpu:.1f} run={label}",
+        f"cpu_s={cpu:.1f} farm_cpu_s={farm_cpu:.1f} processes={processes} run={label}",
         flush=True,
     )
     return pages
@@ -161,6 +169,9 @@ def main() -> None:
     )
     parser.add_argument("--sites-at-once", type=int, default=1000)
     parser.add_argument("--no-tools", action="store_true", help="skip linkinator and lychee")
+    parser.add_argument(
+        "--processes", type=int, default=os.cpu_count() or 1, help="processes the auditor crawls in"
+    )
     args = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="bench-audit-")
@@ -193,7 +204,7 @@ def main() -> None:
     # (1)–(3): the farm on one address.
     farm, info = start_farm(domains_file, len(offices), 1, args.port)
     try:
-        run_auditor(offices, info, "single-address", args.sites_at_once)
+        run_auditor(offices, info, "single-address", args.sites_at_once, args.processes)
         if not args.no_tools:
             single = f"http://127.0.1.1:{info['port']}/"
             if LINKINATOR.exists():
@@ -250,7 +261,9 @@ def main() -> None:
     # (4): the farm spread over many loopback addresses.
     farm, info = start_farm(domains_file, len(offices), args.addresses, args.port + 1)
     try:
-        run_auditor(offices, info, f"{args.addresses}-addresses", args.sites_at_once)
+        run_auditor(offices, info, f"{args.addresses}-addresses", args.sites_at_once, args.processes)
+        if args.processes > 1:
+            run_auditor(offices, info, f"{args.addresses}-addresses", args.sites_at_once, 1)
     finally:
         stop(farm)
     shutil.rmtree(tmp, ignore_errors=True)

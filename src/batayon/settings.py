@@ -338,6 +338,8 @@ AUDIT_MAX_BYTES = int(os.environ.get("BATAYON_AUDIT_MAX_BYTES", str(2 * 1024 * 1
 AUDIT_MAX_PAGES = int(os.environ.get("BATAYON_AUDIT_MAX_PAGES", "40"))  # per site
 AUDIT_MAX_SITE_BYTES = int(os.environ.get("BATAYON_AUDIT_MAX_SITE_BYTES", str(20 * 1024 * 1024)))
 AUDIT_SLOW_SECONDS = float(os.environ.get("BATAYON_AUDIT_SLOW_SECONDS", "3"))
+# Processes one "batayon audit" crawls in (sites split by host; 1: the calling process only).
+AUDIT_PROCESSES = int(os.environ.get("BATAYON_AUDIT_PROCESSES", "1"))
 # Offices per queued job of "batayon audit --all" (all offices of one host stay in one job).
 AUDIT_JOB_SIZE = int(os.environ.get("BATAYON_AUDIT_JOB_SIZE", "50"))
 

@@ -70,6 +70,7 @@ class SiteAudit:
     https: bool | None = None
     hsts_max_age: int | None = None
     cert_expires_at: dt.datetime | None = None
+    certificate_problem: dict[str, str] | None = None  # the certificate did not verify: why
     missing_headers: list[str] = field(default_factory=list)
     has_bangla: bool | None = None
     has_english: bool | None = None
@@ -170,6 +171,7 @@ async def _audit(fetcher: Fetcher, base_url: str, limits: Limits, audit: SiteAud
     home_url = home.final_url
     audit.https = urlsplit(home_url).scheme == "https"
     if audit.https:
+        audit.certificate_problem = fetcher.untrusted.get((urlsplit(home_url).hostname or "").lower())
         audit.hsts_max_age = extract.hsts_max_age(home.headers)
         expiry = await fetcher.certificate_expiry(home_url)
         if expiry:
@@ -243,8 +245,7 @@ async def _audit(fetcher: Fetcher, base_url: str, limits: Limits, audit: SiteAud
 
 def _read_section(audit, key, match, r: Response, tree: HTMLParser, translated: bool) -> None:
     base_ev = match.evidence()
-    page_text = extract.page_text(tree)
-    updated = extract.last_updated(page_text, r.headers)
+    updated = extract.last_updated(extract.raw_text(tree), r.headers)
     date_ev = (
         [{"url": r.final_url, "text": updated[1], "by": "date", "match": updated[0].isoformat()}]
         if updated
@@ -306,12 +307,17 @@ def _findings(audit: SiteAudit, budget: _Budget, sections: dict, limits: Limits)
         audit.finding("no_https")
     elif not audit.hsts_max_age:
         audit.finding("no_hsts")
+    days = None
     if audit.cert_expires_at is not None:
         days = (audit.cert_expires_at - dt.datetime.now(dt.UTC)).days
-        if days < 0:
-            audit.finding("cert_expired", days=-days)
-        elif days < 30:
-            audit.finding("cert_expiring", days=days)
+    problem = audit.certificate_problem
+    if (problem and problem["reason"] == "expired") or (days is not None and days < 0):
+        audit.finding("cert_expired", days=-days if days is not None and days < 0 else None)
+    elif problem:
+        # A browser warns every visitor; the rest of the portal was still read (unverified).
+        audit.finding("cert_invalid", reason=problem["reason"], detail=problem["detail"])
+    elif days is not None and days < 30:
+        audit.finding("cert_expiring", days=days)
     if audit.missing_headers:
         audit.finding("missing_headers", headers=audit.missing_headers)
     if not audit.has_english:

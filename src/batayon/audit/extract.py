@@ -142,8 +142,11 @@ class SectionMatch:
         return {"url": self.url, "text": self.text, "by": self.by, "match": self.match}
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm_text(s: str) -> str:
-    return re.sub(r"\s+", " ", nfc(s or "")).strip()
+    return _SPACES.sub(" ", nfc(s or "")).strip()
 
 
 def _text_has(text: str, word: str) -> bool:
@@ -152,6 +155,19 @@ def _text_has(text: str, word: str) -> bool:
     if w.isascii():
         return re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low) is not None
     return w in low
+
+
+def _words_re(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern for "any of these words" (what ``_text_has`` does word by word), over
+    lower-cased text."""
+    parts = [
+        rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])" if w.isascii() else re.escape(w.lower()) for w in words
+    ]
+    return re.compile("|".join(parts))
+
+
+# Per section, whether any of its words is in a link text: one search instead of one a word.
+_TEXT_RES = {s.key: _words_re((*s.bn, *s.en)) for s in SECTIONS}
 
 
 def clean_url(url: str) -> str:
@@ -175,8 +191,11 @@ def links(tree: HTMLParser, base_url: str, root: Node | None = None) -> list[Lin
 def match_section(link: Link) -> SectionMatch | None:
     """Which mandated section a menu link stands for, by its text first, then its address."""
     if link.text:
+        low = link.text.lower()
         for s in SECTIONS:
-            for word in (*s.bn, *s.en):
+            if _TEXT_RES[s.key].search(low) is None:
+                continue
+            for word in (*s.bn, *s.en):  # which word, in the section's order (the evidence)
                 if _text_has(link.text, word):
                     return SectionMatch(s.key, link.url, link.text, "text", word)
     path = urlsplit(link.url).path
@@ -253,6 +272,13 @@ def content_root(tree: HTMLParser) -> Node:
 def page_text(tree: HTMLParser) -> str:
     body = tree.body or tree.root
     return _norm_text(body.text(separator=" ")) if body is not None else ""
+
+
+def raw_text(tree: HTMLParser) -> str:
+    """The page's text as written (no normalising): enough for ``last_updated``, which
+    normalises only around the labels it finds."""
+    body = tree.body or tree.root
+    return body.text(separator=" ") if body is not None else ""
 
 
 def title(tree: HTMLParser) -> str:
@@ -334,13 +360,17 @@ _UPDATED_LABELS = re.compile(
 
 
 def last_updated(text: str, headers: dict[str, str] | None = None) -> tuple[dt.date, str] | None:
-    """The page's last-updated date: a labelled date in its text, else ``Last-Modified``."""
-    text = nfc(text or "")
+    """The page's last-updated date: a labelled date in its text, else ``Last-Modified``.
+
+    ``text`` may be raw page text: the labels hold no letters NFC changes, and the 80
+    characters after a label are normalised (NFC, one space for any run of white space)."""
+    text = text or ""
     for m in _UPDATED_LABELS.finditer(text):
-        window = text[m.end() : m.end() + 80]
+        window = _SPACES.sub(" ", nfc(text[m.end() : m.end() + 400]))[:80]
         found = find_dates(window)
         if found:
-            return found[0].date, f"{m.group(0)}{window[: found[0].start + len(found[0].text)]}".strip()
+            label = _SPACES.sub(" ", m.group(0))
+            return found[0].date, f"{label}{window[: found[0].start + len(found[0].text)]}".strip()
     if headers and headers.get("last-modified"):
         from email.utils import parsedate_to_datetime
 

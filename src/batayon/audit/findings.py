@@ -28,7 +28,13 @@ def describe(finding: dict) -> str:
     if code == "cert_expiring":
         return _("সার্টিফিকেটের মেয়াদ শেষ হতে বাকি (দিন): %(n)s") % {"n": _n(p.get("days", 0))}
     if code == "cert_expired":
+        if p.get("days"):
+            return _("সার্টিফিকেটের মেয়াদ শেষ হয়েছে (দিন আগে): %(n)s") % {"n": _n(p["days"])}
         return _("সার্টিফিকেটের মেয়াদ শেষ")
+    if code == "cert_invalid":
+        return _("সার্টিফিকেট বৈধ নয়, ব্রাউজার দর্শনার্থীদের সতর্ক করবে: %(reason)s") % {
+            "reason": certificate_reason(p.get("reason", ""))
+        }
     if code == "missing_headers":
         return _("নিরাপত্তা হেডার নেই: %(headers)s") % {"headers": ", ".join(p.get("headers", []))}
     if code == "no_english":
@@ -48,6 +54,19 @@ def describe(finding: dict) -> str:
     if code == "capped":
         return _("পাতার সীমায় পৌঁছে নিরীক্ষা থেমেছে (পাতা: %(n)s)") % {"n": _n(p.get("pages", 0))}
     return code
+
+
+def certificate_reason(reason: str) -> str:
+    """Why a certificate did not verify (``http.certificate_problem``), in words."""
+    words = {
+        "self_signed": _("নিজে স্বাক্ষর করা সার্টিফিকেট, কোনো স্বীকৃত কর্তৃপক্ষের দেওয়া নয়"),
+        "untrusted": _("সার্টিফিকেট যে কর্তৃপক্ষের দেওয়া তা স্বীকৃত নয়"),
+        "wrong_host": _("সার্টিফিকেটটি অন্য ঠিকানার"),
+        "not_yet_valid": _("সার্টিফিকেটের মেয়াদ এখনও শুরু হয়নি"),
+        "expired": _("সার্টিফিকেটের মেয়াদ শেষ"),
+        "revoked": _("সার্টিফিকেট বাতিল করা হয়েছে"),
+    }
+    return words.get(reason, _("সার্টিফিকেট যাচাই করা যায়নি"))
 
 
 def urls(finding: dict) -> list[str]:

@@ -6,15 +6,22 @@
 * timeouts; retries with exponential back-off on connection errors, time-outs and 5xx/429
   (``Retry-After`` honoured when short);
 * redirects followed by hand, each hop through the same gate, robots rules and address guard;
-* at most ``max_bytes`` read of any response.
+* at most ``max_bytes`` read of any response;
+* a certificate that does not verify (expired, self-signed, another host's…) is recorded per
+  host (``Fetcher.untrusted``) and the host is then fetched without verification, so the
+  audit reports the certificate and still reads the rest;
+* response times taken from the socket, not the event loop (``socket_seconds``), so a busy
+  auditor does not call a fast portal slow.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
 import socket
 import ssl
+import struct
 import time
 from dataclasses import dataclass, field
 from typing import Any, Self
@@ -22,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.client_proto import ResponseHandler
 from protego import Protego
 
 from .guard import Guard, is_refusal
@@ -68,9 +76,14 @@ class Response:
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)  # lower-case names
     body: bytes = b""
-    elapsed: float = 0.0  # seconds spent in the requests themselves (not queueing, not back-off)
+    # Seconds the server took to answer, summed over hops and attempts: from the request's
+    # last byte leaving the socket to the response's last byte arriving, as the kernel saw
+    # them (not queueing, not back-off, not the auditor's own event-loop lag).
+    elapsed: float = 0.0
     redirects: list[str] = field(default_factory=list)  # every hop's URL, in order
-    error: str = ""  # timeout | address_refused | connect | robots | too_many_redirects | bad_url
+    error: str = ""  # timeout | address_refused | connect | tls | robots | too_many_redirects | bad_url
+    # Fetched although the host's certificate did not verify: why (see ``certificate_problem``).
+    certificate: str = ""
     truncated: bool = False
     attempts: int = 0
 
@@ -96,8 +109,13 @@ class Response:
 
 
 def run(coro):
-    """Run a crawl's event loop (one place, should another loop implementation be wanted)."""
-    return asyncio.run(coro)
+    """Run a crawl's event loop: uvloop's (libuv) when installed — a crawl is mostly event-loop
+    and socket work, which uvloop does in C — else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - a dependency, but not built for every platform
+        return asyncio.run(coro)
+    return uvloop.run(coro)
 
 
 class StaticResolver(AbstractResolver):
@@ -126,6 +144,106 @@ class StaticResolver(AbstractResolver):
 
     async def close(self) -> None:
         await self._dns.close()
+
+
+# --- timing from the socket ------------------------------------------------------------------
+#
+# A crawl's event loop is busy (parsing, extracting, recording), so "when the loop noticed the
+# answer" can be seconds after the answer arrived. The kernel keeps, per TCP connection, how
+# long ago data was last sent and last received (``TCP_INFO``: tcpi_last_data_sent,
+# tcpi_last_data_recv, in ms, offsets 44 and 52 of ``struct tcp_info`` since Linux 2.6); their
+# difference, read whenever response bytes are delivered, is the server's response time
+# whatever the loop was doing. Elsewhere (no TCP_INFO) the loop's clock is used.
+
+_TCP_INFO = getattr(socket, "TCP_INFO", None)
+_TCP_INFO_TIMES = struct.Struct("=I4xI")  # last_data_sent, (last_ack_sent), last_data_recv
+
+
+def socket_seconds(sock) -> float | None:
+    """Seconds from the last data sent to the last data received on ``sock``, per the kernel."""
+    if _TCP_INFO is None or sock is None:
+        return None
+    try:
+        info = sock.getsockopt(socket.IPPROTO_TCP, _TCP_INFO, 104)
+    except (OSError, AttributeError):
+        return None
+    if len(info) < 56:
+        return None
+    sent_ago, recv_ago = _TCP_INFO_TIMES.unpack_from(info, 44)
+    return max(0, sent_ago - recv_ago) / 1000
+
+
+class _Stopwatch:
+    """One response's time as the socket saw it (None until its bytes arrive)."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self) -> None:
+        self.seconds: float | None = None
+
+
+class _TimedHandler(ResponseHandler):
+    """aiohttp's client protocol, stamping each response with ``socket_seconds``: a new
+    stopwatch per request (aiohttp sets the response parameters before sending it), updated
+    each time response bytes are delivered, so it ends at the last byte."""
+
+    watch: _Stopwatch | None = None
+
+    def set_response_params(self, **kwargs) -> None:
+        self.watch = _Stopwatch()
+        super().set_response_params(**kwargs)
+
+    def data_received(self, data: bytes) -> None:
+        if data and self.watch is not None and self.transport is not None:
+            self.watch.seconds = socket_seconds(self.transport.get_extra_info("socket"))
+        super().data_received(data)
+
+
+class _Connector(aiohttp.TCPConnector):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        if _TCP_INFO is not None:
+            self._factory = functools.partial(_TimedHandler, loop=self._loop)  # type: ignore[assignment]
+
+
+# --- certificates ---------------------------------------------------------------------------
+
+# OpenSSL's verification codes (X509_V_ERR_*) → the reason kept in a finding.
+_VERIFY_REASONS = {
+    9: "not_yet_valid",
+    10: "expired",
+    18: "self_signed",
+    19: "self_signed",
+    2: "untrusted",
+    20: "untrusted",
+    21: "untrusted",
+    27: "untrusted",
+    62: "wrong_host",
+    64: "wrong_host",
+    23: "revoked",
+}
+
+
+def certificate_problem(error: BaseException) -> dict[str, str]:
+    """Why a certificate did not verify: {"reason": expired | not_yet_valid | self_signed |
+    untrusted | wrong_host | revoked | other, "detail": OpenSSL's message}."""
+    code = getattr(error, "verify_code", None)
+    detail = str(getattr(error, "verify_message", "") or error)[:200]
+    if code is None and "hostname" in detail.lower():  # ssl.CertificateError from match_hostname
+        return {"reason": "wrong_host", "detail": detail}
+    return {"reason": _VERIFY_REASONS.get(code or 0, "other"), "detail": detail}
+
+
+def certificate_not_after(der: bytes | None) -> float | None:
+    """The expiry (epoch seconds) written in a DER certificate, whether or not it verifies."""
+    if not der:
+        return None
+    from cryptography import x509
+
+    try:
+        return x509.load_der_x509_certificate(der).not_valid_after_utc.timestamp()
+    except ValueError:
+        return None
 
 
 class HostGate:
@@ -188,6 +306,8 @@ class Fetcher:
         self.session: aiohttp.ClientSession | None = None
         self._in_flight: asyncio.Semaphore | None = None  # all hosts together ≤ config.connections
         self.requests = 0
+        # host → certificate_problem() of a host whose certificate did not verify
+        self.untrusted: dict[str, dict[str, str]] = {}
 
     @classmethod
     def from_settings(cls, **overrides) -> Fetcher:
@@ -202,7 +322,7 @@ class Fetcher:
 
     async def __aenter__(self) -> Self:
         self._in_flight = asyncio.Semaphore(self.config.connections)
-        connector = aiohttp.TCPConnector(
+        connector = _Connector(
             limit=self.config.connections,
             resolver=StaticResolver(self.hosts),
             socket_factory=self.guard.socket_factory,
@@ -249,17 +369,23 @@ class Fetcher:
 
     async def certificate_expiry(self, url: str) -> float | None:
         """When the certificate served for ``url`` expires (epoch seconds), from a TLS handshake
-        to the same guarded address; None when there is no valid certificate."""
+        to the same guarded address (verified, unless the host's certificate is known not to
+        verify — its expiry is read all the same); None when none could be read."""
         parts = urlsplit(url)
         if parts.scheme != "https" or not parts.hostname:
             return None
         port = parts.port or 443
         connector = self.session.connector if self.session else None
         resolver = getattr(connector, "_resolver", None) or StaticResolver(self.hosts)
+        if parts.hostname.lower() in self.untrusted:
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        else:
+            context = self.ssl_context or ssl.create_default_context()
         try:
             (first, *_rest) = await resolver.resolve(parts.hostname, port)
             self.guard.check(first["host"])
-            context = self.ssl_context or ssl.create_default_context()
             _reader, writer = await asyncio.wait_for(
                 asyncio.open_connection(first["host"], port, ssl=context, server_hostname=parts.hostname),
                 self.config.connect_timeout,
@@ -267,8 +393,8 @@ class Fetcher:
         except (OSError, TimeoutError, ValueError, ssl.SSLError):
             return None
         try:
-            peer = writer.get_extra_info("peercert") or {}
-            return ssl.cert_time_to_seconds(peer["notAfter"]) if peer.get("notAfter") else None
+            tls = writer.get_extra_info("ssl_object")
+            return certificate_not_after(tls.getpeercert(binary_form=True) if tls is not None else None)
         finally:
             writer.close()
 
@@ -295,6 +421,9 @@ class Fetcher:
             result.final_url = current
             result.status, result.headers, result.body = status, headers, body
             result.truncated, result.error = truncated, error
+            problem = self.untrusted.get(parts.hostname.lower())
+            if problem is not None and parts.scheme == "https":
+                result.certificate = problem["reason"]
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 result.redirects.append(current)
                 current = urljoin(current, headers["location"])
@@ -313,10 +442,15 @@ class Fetcher:
             wait = cfg.backoff * (2 ** (attempts - 1)) * (0.75 + random.random() / 2)
             try:
                 assert self.session is not None and self._in_flight is not None
+                # Verified (the connector's context), unless this host's certificate is known bad.
+                verify = host not in self.untrusted
                 async with self.gate.slot(host), self._in_flight:
                     self.requests += 1
                     t0 = time.monotonic()
-                    async with self.session.get(url, allow_redirects=False) as resp:
+                    async with self.session.get(url, allow_redirects=False, ssl=verify) as resp:
+                        # This response's stopwatch, taken before any await: once the body is
+                        # read the connection may serve another request.
+                        watch = getattr(getattr(resp, "_protocol", None), "watch", None)
                         headers = {k.lower(): v for k, v in resp.headers.items()}
                         body, truncated = b"", False
                         if limit > 0:
@@ -330,11 +464,20 @@ class Fetcher:
                             body = b"".join(chunks)[:limit]
                         status = resp.status
                     spent = time.monotonic() - t0
+                    if watch is not None and watch.seconds is not None:
+                        spent = watch.seconds
             except TimeoutError:
                 if attempts <= cfg.retries:
                     await asyncio.sleep(wait)
                     continue
                 return None, {}, b"", False, attempts, "timeout", cfg.timeout
+            except aiohttp.ClientConnectorCertificateError as exc:
+                if not verify:
+                    return None, {}, b"", False, attempts, "tls", 0.0
+                # Remember why, and fetch again without verification (not counted as a retry).
+                self.untrusted[host] = certificate_problem(exc.certificate_error)
+                attempts -= 1
+                continue
             except (aiohttp.ClientError, OSError) as exc:
                 if is_refusal(exc):
                     return None, {}, b"", False, attempts, "address_refused", 0.0

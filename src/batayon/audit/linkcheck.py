@@ -28,6 +28,8 @@ def classify(r: Response, slow_seconds: float) -> tuple[str, str]:
     """(status, error) of one fetch."""
     if r.status is None:
         return Link.Status.BROKEN, r.error or "error"
+    if r.certificate:  # the browser would stop the citizen at a warning
+        return Link.Status.BROKEN, f"certificate: {r.certificate}"
     if r.status in BLOCKED_CODES:
         return Link.Status.BLOCKED, ""
     if r.status >= 400:

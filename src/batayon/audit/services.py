@@ -14,9 +14,10 @@ from batayon.offices.models import Office
 
 from . import linkcheck
 from .crawl import Limits, SiteAudit, crawl_many
-from .http import Fetcher
+from .http import FetchConfig, Fetcher
 from .http import run as run_loop
 from .models import AuditRun, Observation
+from .parallel import crawl_in_processes
 
 
 class UnknownTarget(ValueError):
@@ -60,12 +61,15 @@ def audit(
     sites_at_once: int = 200,
     batch: int = 2000,
     timings: dict[str, float] | None = None,
+    processes: int | None = None,
 ) -> list[AuditRun]:
     """Audit the given (office, URL) pairs and record everything; returns the new runs.
 
-    Sites are crawled ``sites_at_once`` at a time; every ``batch`` sites the results are
-    recorded (one transaction each), so memory stays bounded at national scale.
+    Sites are crawled ``sites_at_once`` at a time, in ``processes`` processes (default
+    ``AUDIT_PROCESSES``; see parallel.py); every ``batch`` sites the results are recorded (one
+    transaction each), so memory stays bounded at national scale.
     """
+    processes = settings.AUDIT_PROCESSES if processes is None else processes
     targets = list(targets)
     timings = timings if timings is not None else {}
     for key in ("crawl", "record", "links", "evaluate"):
@@ -75,14 +79,20 @@ def audit(
     urls: list[str] = []
     for start in range(0, len(targets), batch):
         chunk = targets[start : start + batch]
-        fetcher = Fetcher.from_settings(**(fetcher_options or {}))
-
-        async def crawl(chunk=chunk, fetcher=fetcher):
-            async with fetcher:
-                return await crawl_many([(o.pk, u) for o, u in chunk], fetcher, limits, sites_at_once, progress)
-
         t = time.monotonic()
-        results = run_loop(crawl())
+        if processes > 1 and len(chunk) > 1:
+            config = FetchConfig.from_settings(**(fetcher_options or {}))
+            pairs = [(o.pk, u) for o, u in chunk]
+            results = crawl_in_processes(pairs, processes, config, limits, sites_at_once, progress)
+        else:
+            fetcher = Fetcher.from_settings(**(fetcher_options or {}))
+
+            async def crawl(chunk=chunk, fetcher=fetcher):
+                async with fetcher:
+                    pairs = [(o.pk, u) for o, u in chunk]
+                    return await crawl_many(pairs, fetcher, limits, sites_at_once, progress)
+
+            results = run_loop(crawl())
         timings["crawl"] += time.monotonic() - t
         t = time.monotonic()
         runs += record([(o, a) for (o, _u), (_oid, a) in zip(chunk, results, strict=True)])

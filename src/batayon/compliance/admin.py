@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from batayon.core.templatetags.bn import day, num
 
-from .models import CheckStatus, Confirmation, Flip, LinkCheck, OfficeScore, Rule, RuleRevision, Status
+from .models import CheckStatus, Confirmation, Flip, OfficeScore, Rule, RuleRevision, Status
 from .rulebook import RulebookError, RuleSpec
 
 # POST keys that are buttons or the token, not the rule: not carried into the preview's form.
@@ -299,10 +299,3 @@ class OfficeScoreAdmin(admin.ModelAdmin):
 class ConfirmationAdmin(admin.ModelAdmin):
     list_display = ("office", "section", "user", "created")
     raw_id_fields = ("office", "user")
-
-
-@admin.register(LinkCheck)
-class LinkCheckAdmin(admin.ModelAdmin):
-    list_display = ("url", "ok", "status_code", "error", "checked_at")
-    list_filter = ("ok",)
-    search_fields = ("url",)

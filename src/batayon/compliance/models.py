@@ -313,19 +313,6 @@ class RuleCount(models.Model):
         constraints = (models.UniqueConstraint(fields=["rule", "status"], name="one_count_per_rule_status"),)
 
 
-class LinkCheck(models.Model):
-    """The latest result of checking one URL of a service box (``batayon checklinks``)."""
-
-    url = models.CharField(max_length=500, unique=True)
-    ok = models.BooleanField()
-    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    error = models.CharField(max_length=200, blank=True)
-    checked_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return f"{self.url}: {'ok' if self.ok else self.status_code or self.error}"
-
-
 class RuleRevisionQuerySet(models.QuerySet):
     def pending(self) -> RuleRevisionQuerySet:
         """Changes saved for a later date, not applied yet."""

@@ -28,6 +28,9 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print the results as JSON")
         parser.add_argument("--no-evaluate", action="store_true", help="do not re-evaluate the checklists")
         parser.add_argument("--in-process", action="store_true", help="with --all: do not use the task queue")
+        parser.add_argument(
+            "--processes", type=int, default=None, help="crawl in this many processes (default AUDIT_PROCESSES)"
+        )
 
     def handle(self, *args, **options) -> None:
         if options["all"] and options["targets"]:
@@ -56,7 +59,12 @@ class Command(BaseCommand):
         with tqdm(
             total=len(targets), unit="portal", disable=quiet or len(targets) < 2, file=self.stderr
         ) as bar:
-            runs = audit(targets, progress=bar.update, evaluate=not options["no_evaluate"])
+            runs = audit(
+                targets,
+                progress=bar.update,
+                evaluate=not options["no_evaluate"],
+                processes=options["processes"],
+            )
         seconds = time.monotonic() - started
         if options["json"]:
             self.stdout.write(json.dumps([_as_json(r) for r in runs], ensure_ascii=False, indent=1))
