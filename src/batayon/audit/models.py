@@ -46,6 +46,8 @@ class AuditRun(models.Model):
     findings = models.JSONField(default=list, blank=True)
 
     class Meta:
+        verbose_name = _("নিরীক্ষার রান")
+        verbose_name_plural = _("নিরীক্ষার রানসমূহ")
         constraints = (
             models.UniqueConstraint(
                 fields=["office"], condition=Q(is_latest=True), name="audit_one_latest_run"
@@ -85,6 +87,8 @@ class Observation(models.Model):
     evidence = models.JSONField(default=list, blank=True)
 
     class Meta:
+        verbose_name = _("পর্যবেক্ষণ")
+        verbose_name_plural = _("পর্যবেক্ষণসমূহ")
         constraints = (
             models.UniqueConstraint(fields=["run", "source"], name="audit_one_observation_per_source"),
         )
@@ -126,3 +130,7 @@ class Link(models.Model):
     @property
     def working(self) -> bool:
         return self.status in self.WORKING
+
+    class Meta:
+        verbose_name = _("লিংক")
+        verbose_name_plural = _("লিংকসমূহ")

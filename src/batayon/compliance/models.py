@@ -165,6 +165,8 @@ class CheckStatus(models.Model):
     objects = CheckStatusQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("নিয়মের অবস্থা")
+        verbose_name_plural = _("নিয়মের অবস্থাসমূহ")
         # The unique index (office, rule) serves every lookup; a second index on (rule, status)
         # would double the cost of writing 10^6 rows for a filter that RuleCount answers.
         constraints = (models.UniqueConstraint(fields=["office", "rule"], name="one_status_per_office_rule"),)
@@ -206,6 +208,8 @@ class Flip(models.Model):
     objects = FlipQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("অবস্থার পরিবর্তন")
+        verbose_name_plural = _("অবস্থার পরিবর্তনসমূহ")
         ordering: ClassVar[list[str]] = ["-created", "-id"]
         indexes = (models.Index(fields=["office", "created"]),)
 
@@ -243,6 +247,8 @@ class OfficeScore(models.Model):
     evaluated_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("দপ্তরের স্কোর")
+        verbose_name_plural = _("দপ্তরের স্কোরসমূহ")
         indexes = (models.Index(fields=["score"]),)
 
 
@@ -254,6 +260,8 @@ class ScoreSnapshot(models.Model):
     score = models.FloatField()
 
     class Meta:
+        verbose_name = _("স্কোরের স্ন্যাপশট")
+        verbose_name_plural = _("স্কোরের স্ন্যাপশটসমূহ")
         constraints = (models.UniqueConstraint(fields=["office", "day"], name="one_snapshot_per_office_day"),)
 
 
@@ -279,6 +287,8 @@ class RollupSnapshot(models.Model):
     avg_score = models.FloatField()
 
     class Meta:
+        verbose_name = _("সমষ্টির স্ন্যাপশট")
+        verbose_name_plural = _("সমষ্টির স্ন্যাপশটসমূহ")
         constraints = (
             models.UniqueConstraint(fields=["level", "key", "day"], name="one_rollup_per_unit_day"),
         )
@@ -293,6 +303,8 @@ class Confirmation(models.Model):
     created = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("নিশ্চিতকরণ")
+        verbose_name_plural = _("নিশ্চিতকরণসমূহ")
         ordering: ClassVar[list[str]] = ["-created"]
         indexes = (models.Index(fields=["office", "section", "created"]),)
 
@@ -310,6 +322,8 @@ class RuleCount(models.Model):
     offices = models.IntegerField(default=0)
 
     class Meta:
+        verbose_name = _("নিয়মভিত্তিক গণনা")
+        verbose_name_plural = _("নিয়মভিত্তিক গণনাসমূহ")
         constraints = (models.UniqueConstraint(fields=["rule", "status"], name="one_count_per_rule_status"),)
 
 
