@@ -5,6 +5,10 @@ msgid to itself, and the ``en`` catalogue takes its English from ``locale/en-glo
 (msgid → English; "context|msgid" for a message with a context; ["one", "other"] for a
 plural message whose Bangla forms are the same), which engineers extend as they add strings. Prints what is still missing.
 
+It also writes the supplement to Django's own Bangla catalogue (``locale-django/``, listed in
+LOCALE_PATHS): the admin's and auth's English msgids that Django ships untranslated for bn
+("Recent actions", "This password is too short…"), from ``locale-django/bn-supplement.json``.
+
     python tools/fill_catalogues.py
 """
 
@@ -18,6 +22,28 @@ import polib
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "batayon"
 LOCALE = PACKAGE / "locale"
+DJANGO_SUPPLEMENT = PACKAGE / "locale-django"
+
+
+def write_django_supplement() -> None:
+    """``locale-django/bn-supplement.json`` (English msgid → Bangla) as a compiled catalogue."""
+    entries: dict[str, str | list[str]] = json.loads((DJANGO_SUPPLEMENT / "bn-supplement.json").read_text("utf-8"))
+    po = polib.POFile()
+    po.metadata = {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Language": "bn",
+        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+    }
+    for msgid, bangla in sorted(entries.items()):
+        if isinstance(bangla, list):
+            # The English plural is Django's own; Bangla writes both forms alike.
+            po.append(polib.POEntry(msgid=msgid, msgid_plural=msgid, msgstr_plural={0: bangla[0], 1: bangla[-1]}))
+        else:
+            po.append(polib.POEntry(msgid=msgid, msgstr=bangla))
+    out = DJANGO_SUPPLEMENT / "bn" / "LC_MESSAGES"
+    out.mkdir(parents=True, exist_ok=True)
+    po.save(str(out / "django.po"))
+    po.save_as_mofile(str(out / "django.mo"))
 
 
 def main() -> int:
@@ -61,6 +87,7 @@ def main() -> int:
                     missing.append(entry.msgid)
         po.save()
         po.save_as_mofile(str(path.with_suffix(".mo")))
+    write_django_supplement()
     for msgid in missing:
         print(f"no English for: {msgid}")
     return 1 if missing else 0

@@ -231,7 +231,8 @@ LOGOUT_REDIRECT_URL = "/"
 # elsewhere a cookie chosen by the user, never the browser's Accept-Language.
 LANGUAGE_CODE = "bn"
 LANGUAGES = [("bn", "বাংলা"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogue, then the supplement to Django's own Bangla (strings Django ships untranslated).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-django"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "bn"
 MODELTRANSLATION_LANGUAGES = ("bn", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("bn",), "bn": ("en",)}
