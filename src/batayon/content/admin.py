@@ -1,10 +1,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from batayon.history.admin import AuditedAdmin
+
 from . import models as m
 
 
-class OfficeContentAdmin(TranslationAdmin):
+class OfficeContentAdmin(AuditedAdmin, TranslationAdmin):
     list_filter = ("state",)
     raw_id_fields = ("office",)
     readonly_fields = ("updated_at", "version", "updated_by")
@@ -15,6 +17,6 @@ for model in m.CONTENT_MODELS:
 
 
 @admin.register(m.MenuItem)
-class MenuItemAdmin(TranslationAdmin):
+class MenuItemAdmin(AuditedAdmin, TranslationAdmin):
     list_display = ("tier", "key", "title_bn", "title_en", "section", "sort_order")
     list_filter = ("tier",)
