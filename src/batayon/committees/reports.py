@@ -32,7 +32,13 @@ from batayon.compliance.models import Band, CheckStatus, Flip, Rule, Status
 from batayon.letters.pdf import LetterHead, render_pdf
 from batayon.offices.models import Area, Office, Tier
 from batayon.oversight.models import Directive, DirectiveTarget
-from batayon.oversight.reports import DirectiveCounts, ReportRow, directive_counts, report_rows
+from batayon.oversight.reports import (
+    DirectiveCounts,
+    ReportRow,
+    current_counts,
+    directive_counts,
+    report_rows,
+)
 from batayon.oversight.services import refresh_targets
 
 from .models import NOT_APPLICABLE, Decision, Measured, Meeting, is_passing
@@ -230,7 +236,8 @@ def decision_lines(subtree: Subtree) -> list[DecisionLine]:
         .prefetch_related("implementers", "rules")
         .order_by("-state", "meeting__committee__name", "meeting__date", "number")  # open first
     )
-    counts = directive_counts([d.directive_id for d in decisions if d.directive_id])
+    # The directives' states now (refreshed once for all of them, as the directives report does).
+    counts = current_counts([d.directive_id for d in decisions])
     return [
         DecisionLine(
             d, d.meeting.committee.name, d.measured(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from batayon.bangla.dates import format_date_bn
 from batayon.letters.pdf import LetterHead, Signatory
 
 from .models import Directive, DirectiveTarget, TargetState
+from .services import refresh_targets
 
 if TYPE_CHECKING:
     from batayon.offices.models import Office
@@ -160,6 +162,20 @@ def directive_counts(
         )
     )
     return {r.pop("directive_id"): DirectiveCounts(**r) for r in rows}
+
+
+def current_counts(
+    directive_ids: Iterable[int | None], today: dt.date | None = None, offices: QuerySet[Office] | None = None
+) -> dict[int, DirectiveCounts]:
+    """``directive_counts`` as of now: the targets of every directive named are brought up to
+    date first (one ``refresh_targets`` call for all of them, set-based), as the directive's own
+    status page does. For pages that show a directive's progress live; frozen figures (published
+    minutes) must not come through here."""
+    ids = sorted({i for i in directive_ids if i})
+    if not ids:
+        return {}
+    refresh_targets(ids)
+    return directive_counts(ids, today, offices)
 
 
 def display_width(text: str) -> float:
