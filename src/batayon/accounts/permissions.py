@@ -29,7 +29,9 @@ EDITOR_ACTIONS = {"view", "view_drafts", "edit", "confirm", "import", "acknowled
 HEAD_ACTIONS = EDITOR_ACTIONS | {"publish", "approve", "manage_users"}
 # What a supervisor may do on offices under them. Editing their content is limited to the
 # sections the rulebook marks as supervisor-editable (see ``supervisor_editable``).
-# ``verify``: confirm a directive's unmeasurable item or waive an item for an office under them.
+# ``verify``: confirm a directive's unmeasurable item or waive an item for an office under them
+# (the directive views also require ``issue_directive`` on the issuing office: a supervisor
+# above the issuer follows its directives read-only, through ``view_dashboard``).
 SUPERVISOR_ACTIONS = {"view", "view_drafts", "view_dashboard", "remind", "verify"}
 # Issuing a directive: the supervisors of a supervising office (not of the offices below it).
 DIRECTIVE_ISSUING_TIERS = {"ministry", "agency", "division", "district", "upazila"}

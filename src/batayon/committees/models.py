@@ -20,6 +20,7 @@ decision saved without a number takes the next one, and a number is used once pe
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -34,7 +35,7 @@ from batayon.compliance.models import CheckStatus, Rule, Status
 from batayon.content.models import Notice, Officer
 from batayon.offices.models import Area, Office, Tier
 from batayon.oversight.models import Directive
-from batayon.oversight.reports import DirectiveCounts, directive_counts
+from batayon.oversight.reports import DirectiveCounts, current_counts
 
 # Compliance's one definition of failing (``Status.failing()``) decides; "not applicable"
 # statuses are left out of the count altogether.
@@ -216,15 +217,30 @@ class Meeting(models.Model):
             .order_by("meeting__date", "meeting__pk", "number")
         )
 
-    def followups(self) -> list[FollowUpRow]:
-        """Each carried decision with what this meeting recorded about it and its progress."""
-        notes = {f.decision_id: f for f in self.followup_notes.all()}
-        carried = list(self.carried_decisions())
-        # The directives' states, for the decisions whose minutes did not freeze them: one query.
-        live = directive_counts([
+    @staticmethod
+    def _live_directive_ids(carried: list[Decision], notes: dict[int, FollowUp]) -> list[int]:
+        """The directives of the carried decisions whose minutes did not freeze their state."""
+        return [
             d.directive_id for d in carried
             if d.directive_id and not (d.pk in notes and notes[d.pk].directive_counts)
-        ])
+        ]
+
+    def live_directive_ids(self) -> list[int]:
+        """The directives whose state ``followups()`` shows live (none once the minutes are
+        published: publication froze them); for a page that refreshes them with others at once."""
+        notes = {f.decision_id: f for f in self.followup_notes.all()}
+        return self._live_directive_ids(list(self.carried_decisions().filter(directive__isnull=False)), notes)
+
+    def followups(self, live: Mapping[int, DirectiveCounts] | None = None) -> list[FollowUpRow]:
+        """Each carried decision with what this meeting recorded about it and its progress.
+
+        A directive-tied decision's progress is what the minutes froze at publication, or else
+        the directive's state now: ``live`` when the caller already brought it up to date (one
+        refresh for a whole page), otherwise refreshed here — once, for all of them."""
+        notes = {f.decision_id: f for f in self.followup_notes.all()}
+        carried = list(self.carried_decisions())
+        if live is None:
+            live = current_counts(self._live_directive_ids(carried, notes))
         rows = []
         for decision in carried:
             note = notes.get(decision.pk)
@@ -380,10 +396,11 @@ class Decision(models.Model):
         return measure(self.meeting.committee.area, rule_ids)
 
     def directive_progress(self) -> DirectiveCounts | None:
-        """For a directive-tied decision: the directive's state today (verified, late…)."""
+        """For a directive-tied decision: the directive's state now (verified, late…), its
+        targets brought up to date first. For many decisions use ``directive_progress``."""
         if not self.directive_id:
             return None
-        return directive_counts([self.directive_id]).get(self.directive_id, DirectiveCounts(0))
+        return current_counts([self.directive_id]).get(self.directive_id, DirectiveCounts(0))
 
     def state_at(self, meeting: Meeting | None) -> str:
         """The state as a meeting saw it: closed only from the meeting that closed it on."""
@@ -394,6 +411,18 @@ class Decision(models.Model):
     @property
     def overdue(self) -> bool:
         return self.state == Decision.State.OPEN and self.deadline is not None and self.deadline < dt.date.today()
+
+
+def directive_progress(
+    decisions: Iterable[Decision], live: Mapping[int, DirectiveCounts] | None = None
+) -> dict[int, DirectiveCounts]:
+    """Decision id → its directive's state now, for the directive-tied ones among
+    ``decisions``: one refresh and one grouped count for all their directives (or the
+    ``live`` counts the caller already has)."""
+    tied = {d.pk: d.directive_id for d in decisions if d.directive_id}
+    if live is None:
+        live = current_counts(tied.values())
+    return {pk: live.get(directive_id, DirectiveCounts(0)) for pk, directive_id in tied.items() if directive_id}
 
 
 class Implementer(models.Model):

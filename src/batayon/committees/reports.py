@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -31,8 +31,14 @@ from batayon.bangla.digits import to_bangla_digits
 from batayon.compliance.models import Band, CheckStatus, Flip, Rule, Status
 from batayon.letters.pdf import LetterHead, render_pdf
 from batayon.offices.models import Area, Office, Tier
-from batayon.oversight.models import Directive, DirectiveTarget
-from batayon.oversight.reports import DirectiveCounts, ReportRow, directive_counts, report_rows
+from batayon.oversight.models import Directive
+from batayon.oversight.reports import (
+    DirectiveCounts,
+    ReportRow,
+    current_counts,
+    directive_counts,
+    report_rows,
+)
 from batayon.oversight.services import refresh_targets
 
 from .models import NOT_APPLICABLE, Decision, Measured, Meeting, is_passing
@@ -230,7 +236,8 @@ def decision_lines(subtree: Subtree) -> list[DecisionLine]:
         .prefetch_related("implementers", "rules")
         .order_by("-state", "meeting__committee__name", "meeting__date", "number")  # open first
     )
-    counts = directive_counts([d.directive_id for d in decisions if d.directive_id])
+    # The directives' states now (refreshed once for all of them, as the directives report does).
+    counts = current_counts([d.directive_id for d in decisions])
     return [
         DecisionLine(
             d, d.meeting.committee.name, d.measured(),
@@ -257,9 +264,7 @@ def subtree_directives(subtree: Subtree) -> QuerySet[Directive]:
     directives = Directive.objects.select_related("issuer").order_by("-issued_on", "-pk")
     if subtree.office is None:
         return directives
-    offices = subtree.offices.values("pk")
-    addressed = DirectiveTarget.objects.filter(directive=OuterRef("pk"), office__in=offices)
-    return directives.filter(Q(issuer__in=offices) | Exists(addressed))
+    return directives.concerning(subtree.offices)
 
 
 def directive_blocks(subtree: Subtree, today: dt.date | None = None) -> list[DirectiveBlock]:

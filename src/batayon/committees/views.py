@@ -28,11 +28,12 @@ from batayon.bangla.digits import to_bangla_digits
 from batayon.core.http import OfficeRequest
 from batayon.letters.pdf import pdf_response
 from batayon.offices.models import Area, Office, Tier
+from batayon.oversight.reports import current_counts
 
 from . import reports
 from .forms import AttendanceForm, DecisionForm, MeetingForm
 from .minutes import minutes_filename, minutes_html, minutes_pdf
-from .models import Committee, Decision, Meeting, ReportJob
+from .models import Committee, Decision, Meeting, ReportJob, directive_progress
 from .services import MeetingError, add_attendance, add_decision, add_meeting, publish, record_followup
 from .tasks import build_report
 
@@ -72,14 +73,15 @@ def office_committees(request: OfficeRequest) -> HttpResponse:
 @office_permission_required("view")
 def committee_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     committee = get_object_or_404(Committee.objects.select_related("area", "office"), pk=pk, office=request.office)
-    open_decisions = (
+    open_decisions = list(
         Decision.objects.filter(meeting__committee=committee, state=Decision.State.OPEN)
         .select_related("meeting", "directive").prefetch_related("implementers", "rules")
     )
+    progress = directive_progress(open_decisions)  # the directives' states now, one refresh for all
     return render(request, "committees/committee.html", {
         "lang": _lang(request), "office": request.office, "committee": committee,
         "members": committee.members.all(), "meetings": committee.meetings.all(),
-        "open_decisions": [(d, d.measured(), d.directive_progress()) for d in open_decisions],
+        "open_decisions": [(d, d.measured(), progress.get(d.pk)) for d in open_decisions],
         "can_edit": can(request.user, "edit", request.office),
     })
 
@@ -136,11 +138,15 @@ def attendance_new(request: OfficeRequest, pk: int) -> HttpResponse:
 def meeting_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     previous = meeting.previous()
+    decisions = list(meeting.decisions.select_related("directive").prefetch_related("implementers", "rules"))
+    # Every directive the page shows live (carried decisions not frozen by publication, and this
+    # meeting's own decisions), brought up to date once, together.
+    live = current_counts([*meeting.live_directive_ids(), *(d.directive_id for d in decisions)])
+    progress = directive_progress(decisions, live)
     return render(request, "committees/meeting.html", {
         "lang": _lang(request), "office": request.office, "meeting": meeting, "committee": meeting.committee,
-        "followups": meeting.followups(),
-        "decisions": [(d, d.measured(), d.directive_progress())
-                      for d in meeting.decisions.select_related("directive").prefetch_related("implementers", "rules")],
+        "followups": meeting.followups(live),
+        "decisions": [(d, d.measured(), progress.get(d.pk)) for d in decisions],
         "can_edit": can(request.user, "edit", request.office) and not meeting.is_published,
         "can_publish": can(request.user, "publish", request.office) and not meeting.is_published,
         "states": Decision.State.choices,

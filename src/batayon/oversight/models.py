@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,14 @@ class Holiday(models.Model):
         return f"{self.date:%Y-%m-%d} {self.name_bn}"
 
 
+class DirectiveQuerySet(models.QuerySet):
+    def concerning(self, offices: QuerySet[Office]) -> DirectiveQuerySet:
+        """Directives of a supervisor's area: issued by one of ``offices`` or addressed to one."""
+        ids = offices.values("pk")
+        addressed = DirectiveTarget.objects.filter(directive=OuterRef("pk"), office__in=ids)
+        return self.filter(Q(issuer__in=ids) | Exists(addressed))
+
+
 class Directive(models.Model):
     """A supervising office's instruction to offices under it: a checklist and a deadline."""
 
@@ -62,6 +71,8 @@ class Directive(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = DirectiveQuerySet.as_manager()
 
     class Meta:
         verbose_name = pgettext_lazy("model", "নির্দেশনা")

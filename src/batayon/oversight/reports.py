@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from batayon.bangla.dates import format_date_bn
 from batayon.letters.pdf import LetterHead, Signatory
 
 from .models import Directive, DirectiveTarget, TargetState
+from .services import refresh_targets
 
 if TYPE_CHECKING:
     from batayon.offices.models import Office
@@ -90,6 +92,14 @@ def report_rows(
     return rows
 
 
+def seen_from(directive: Directive, area: QuerySet[Office]) -> QuerySet[Office] | None:
+    """Which targets of a directive a supervisor of ``area`` (their subtree) follows: every
+    one when an office of the area issued it (a divisional commissioner follows a DC's
+    directive wherever it went), otherwise those inside the area (a DC follows a national
+    directive for their district only). ``None`` means every target."""
+    return None if area.filter(pk=directive.issuer_id).exists() else area
+
+
 def summary(rows: list[ReportRow]) -> dict[str, int]:
     return {
         "offices": len(rows),
@@ -162,6 +172,35 @@ def directive_counts(
     return {r.pop("directive_id"): DirectiveCounts(**r) for r in rows}
 
 
+def current_counts(
+    directive_ids: Iterable[int | None], today: dt.date | None = None, offices: QuerySet[Office] | None = None
+) -> dict[int, DirectiveCounts]:
+    """``directive_counts`` as of now: the targets of every directive named are brought up to
+    date first (one ``refresh_targets`` call for all of them, set-based), as the directive's own
+    status page does. For pages that show a directive's progress live; frozen figures (published
+    minutes) must not come through here."""
+    ids = sorted({i for i in directive_ids if i})
+    if not ids:
+        return {}
+    refresh_targets(ids)
+    return directive_counts(ids, today, offices)
+
+
+def counts_seen_from(
+    directives: Iterable[Directive], area: QuerySet[Office], today: dt.date | None = None
+) -> dict[int, DirectiveCounts]:
+    """``directive_counts`` over the targets a supervisor of ``area`` follows (``seen_from``),
+    for many directives: three queries whatever their number."""
+    directives = list(directives)
+    inside = set(area.filter(pk__in={d.issuer_id for d in directives}).values_list("pk", flat=True))
+    own = [d.pk for d in directives if d.issuer_id in inside]
+    other = [d.pk for d in directives if d.issuer_id not in inside]
+    counts = directive_counts(own, today) if own else {}
+    if other:
+        counts.update(directive_counts(other, today, offices=area))
+    return counts
+
+
 def display_width(text: str) -> float:
     """Columns a text needs in a spreadsheet: Bangla glyphs are wider than Latin ones, and
     vowel signs and the hasant take no column of their own."""
@@ -173,10 +212,10 @@ def display_width(text: str) -> float:
     return width
 
 
-def report_xlsx(directive: Directive, lang: str = "bn") -> bytes:
+def report_xlsx(directive: Directive, lang: str = "bn", offices: QuerySet[Office] | None = None) -> bytes:
     import xlsxwriter
 
-    rows = report_rows(directive, lang)
+    rows = report_rows(directive, lang, offices=offices)
     yes, no = _("হ্যাঁ"), _("না")
 
     def when(value: dt.datetime | None) -> str:

@@ -10,6 +10,12 @@ app_name = "oversight"
 urlpatterns = [
     path("", views.home, name="home"),
     path("preferences/", views.preferences, name="preferences"),
+    # A supervisor's area (?area= / ?org= as on the supervision pages), read-only.
+    path("area/", views.area_list, name="area"),
+    path("area/<int:pk>/", views.area_directive, name="area-directive"),
+    path("area/<int:pk>/report.pdf", views.area_report_pdf, name="area-report-pdf"),
+    path("area/<int:pk>/report.xlsx", views.area_report_xlsx, name="area-report-xlsx"),
+    path("area/<int:pk>/letter.pdf", views.area_letter_pdf, name="area-letter-pdf"),
     # The issuing (supervising) office.
     path("<str:domain>/directives/", views.directive_list, name="directives"),
     path("<str:domain>/directives/new/", views.directive_new, name="new"),

@@ -4,23 +4,31 @@ and reports; every view goes through ``accounts.permissions``."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from batayon.accounts.models import Membership
-from batayon.accounts.permissions import can, office_permission_required, signed_in_required
+from batayon.accounts.permissions import (
+    can,
+    office_permission_required,
+    permission_required,
+    signed_in_required,
+)
+from batayon.compliance.views import Scope, resolve_scope
 from batayon.core.http import OfficeRequest
 from batayon.letters.pdf import pdf_response, render_html, render_pdf
 from batayon.offices.models import Office
 
 from .forms import DirectiveForm, PreferenceForm, WaiverForm
 from .models import Directive, DirectiveItem, DirectiveTarget, ReminderPreference, TargetState
-from .reports import letter_head, report_rows, summary
+from .reports import DirectiveCounts, counts_seen_from, letter_head, report_rows, seen_from, summary
 from .reports import report_xlsx as build_xlsx
 from .services import (
     DirectiveError,
@@ -165,10 +173,10 @@ def directive_letter_pdf(request: OfficeRequest, pk: int) -> HttpResponse:
     )
 
 
-def _report_context(directive: Directive) -> dict:
+def _report_context(directive: Directive, offices: QuerySet[Office] | None = None) -> dict:
     lang = _lang()
     refresh_targets([directive.pk])
-    rows = report_rows(directive, lang)
+    rows = report_rows(directive, lang, offices=offices)
     head = letter_head(directive, lang)
     head.subject = _("নির্দেশনা বাস্তবায়নের অবস্থা: %(subject)s") % {"subject": directive.subject}
     head.date = timezone.localdate()
@@ -197,6 +205,9 @@ def report_xlsx_view(request: OfficeRequest, pk: int) -> HttpResponse:
 
 
 def _target_and_item(request: OfficeRequest, directive: Directive) -> tuple[DirectiveTarget, DirectiveItem]:
+    """The office and the item a confirmation or waiver is about. Only the issuing office's
+    supervisors get here (a supervisor above the issuer follows its directives read-only),
+    and only for an office they verify."""
     try:
         target = DirectiveTarget.objects.select_related("office").get(
             pk=int(request.POST.get("target", "")), directive=directive
@@ -204,11 +215,13 @@ def _target_and_item(request: OfficeRequest, directive: Directive) -> tuple[Dire
         item = DirectiveItem.objects.get(pk=int(request.POST.get("item", "")), directive=directive)
     except (ValueError, DirectiveTarget.DoesNotExist, DirectiveItem.DoesNotExist) as exc:
         raise Http404 from exc
+    if not can(request.user, "verify", target.office):
+        raise PermissionDenied
     return target, item
 
 
 @require_POST
-@office_permission_required("verify")
+@office_permission_required("issue_directive")
 def confirm(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
     target, item = _target_and_item(request, directive)
@@ -222,7 +235,7 @@ def confirm(request: OfficeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@office_permission_required("verify")
+@office_permission_required("issue_directive")
 def waive(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
     form = WaiverForm(request.POST)
@@ -239,6 +252,94 @@ def waive(request: OfficeRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("অব্যাহতি দেওয়া হয়েছে।"))
     return redirect(directive)
+
+
+# --- Supervisors of the area (read-only) -----------------------------------------------------
+# A supervisor follows, without acting on them, the directives issued by any office of the
+# subtree they supervise and those addressed to offices of it. The subtree is the supervision
+# pages' own (``?area=`` / ``?org=``, within what the user supervises: ``resolve_scope``).
+
+
+def _area_ctx(request: OfficeRequest, scope: Scope, **extra) -> dict:
+    lang = _lang()
+    return {"lang": lang, "scope": scope, "scope_title": scope.title(lang), "active": "directives", **extra}
+
+
+def _in_area(request: OfficeRequest, pk: int) -> tuple[Scope, Directive, QuerySet[Office] | None]:
+    """The directive if it concerns the user's area (404 otherwise), and the targets they follow."""
+    scope = resolve_scope(request)
+    directive = get_object_or_404(Directive.objects.concerning(scope.offices).select_related("issuer"), pk=pk)
+    return scope, directive, seen_from(directive, scope.offices)
+
+
+@require_safe
+@permission_required("view_dashboard")
+def area_list(request: OfficeRequest) -> HttpResponse:
+    scope = resolve_scope(request)
+    directives = Directive.objects.concerning(scope.offices).select_related("issuer")
+    page = Paginator(directives, 30).get_page(request.GET.get("page"))
+    refresh_targets([d.pk for d in page])
+    counts = counts_seen_from(page, scope.offices)
+    rows = [(d, counts.get(d.pk, DirectiveCounts(0))) for d in page]
+    return render(request, "oversight/area_list.html", _area_ctx(request, scope, page=page, rows=rows))
+
+
+@require_safe
+@permission_required("view_dashboard")
+def area_directive(request: OfficeRequest, pk: int) -> HttpResponse:
+    scope, directive, offices = _in_area(request, pk)
+    refresh_targets([directive.pk])
+    rows = report_rows(directive, _lang(), offices=offices)
+    state = request.GET.get("state")
+    shown = [r for r in rows if r.state == state or (state == "late" and r.late)] if state else rows
+    page = Paginator(shown, 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "oversight/area_directive.html",
+        _area_ctx(
+            request,
+            scope,
+            directive=directive,
+            page=page,
+            summary=summary(rows),
+            states=TargetState.choices,
+            state=state,
+            whole=offices is None,
+            items=directive.items.prefetch_related("rules"),
+            issuing=can(request.user, "issue_directive", directive.issuer),
+        ),
+    )
+
+
+@require_safe
+@permission_required("view_dashboard")
+def area_report_pdf(request: OfficeRequest, pk: int) -> HttpResponse:
+    _scope, directive, offices = _in_area(request, pk)
+    return pdf_response(
+        render_pdf("oversight/report.html", _report_context(directive, offices)), f"directive-{pk}-status.pdf"
+    )
+
+
+@require_safe
+@permission_required("view_dashboard")
+def area_report_xlsx(request: OfficeRequest, pk: int) -> HttpResponse:
+    _scope, directive, offices = _in_area(request, pk)
+    refresh_targets([directive.pk])
+    response = HttpResponse(
+        build_xlsx(directive, _lang(), offices),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="directive-{pk}-status.xlsx"'
+    return response
+
+
+@require_safe
+@permission_required("view_dashboard")
+def area_letter_pdf(request: OfficeRequest, pk: int) -> HttpResponse:
+    _scope, directive, _offices = _in_area(request, pk)
+    return pdf_response(
+        render_pdf("oversight/letter.html", _letter_context(directive)), f"directive-{pk}.pdf"
+    )
 
 
 # --- The addressed office ---------------------------------------------------------------------
