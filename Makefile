@@ -54,6 +54,7 @@ prod: install nginx fonts
 demo: install fonts
 	BATAYON_DEBUG=1 $(BIN)/batayon migrate --no-input -v0
 	BATAYON_DEBUG=1 $(BIN)/batayon loaddemo --port $(PORT)
+	BATAYON_DEBUG=1 $(BIN)/batayon collectstatic --no-input -v0
 	$(DEMO_SERVER)
 
 # The demo serves as production does (DEBUG off: the Bangla 404/403/500 pages, not Django's
