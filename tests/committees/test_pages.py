@@ -83,3 +83,14 @@ def test_national_report_runs_as_a_task_with_progress(seeds, media):
     assert "সম্পন্ন" in page and f"/committees/reports/jobs/{job.pk}/file/" in page
     download = client.get(f"/committees/reports/jobs/{job.pk}/file/")
     assert download.status_code == 200 and b"".join(download.streaming_content)[:2] == b"PK"
+
+
+def test_the_pages_tables_are_the_supervision_pages_tables(seeds, office):
+    """The committee, meeting and office pages lay their tables out as the other supervision pages
+    do (``table.data``), not as the portal's card grid (which squashed them into one column)."""
+    meeting = seeds["002"]
+    client = signed_in(make_user("jh-head", "head", office), verified=False)
+    base = f"/committees/{office.domain}/"
+    for url in (base, f"{base}committee/{meeting.committee.pk}/", f"{base}meeting/{meeting.pk}/"):
+        html = client.get(url).content.decode()
+        assert '<table class="data' in html and 'class="grid' not in html, url
