@@ -24,6 +24,7 @@ import ssl
 import struct
 import time
 from collections import deque
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Self
 from urllib.parse import SplitResult, urljoin, urlsplit
@@ -256,22 +257,39 @@ class Limit:
 
 
 class HostGate:
-    """At most ``per_host`` requests in flight per host, ``delay`` between two starts."""
+    """At most ``per_host`` requests in flight per host, ``delay`` between two starts.
 
-    def __init__(self, per_host: int, delay: float):
+    When the sites are split over ``processes`` processes by host (parallel.py), each process
+    gates its own sites' hosts (``home``) alone. A host outside them — a redirect target that
+    portals of several processes share — gets ``per_host // processes`` slots (at least one)
+    and ``processes`` times the delay in each process, so together they keep its limits (when
+    there are more processes than ``per_host``, up to one request a process in flight)."""
+
+    def __init__(
+        self, per_host: int, delay: float, home: Collection[str] | None = None, processes: int = 1
+    ):
         self.per_host = per_host
         self.delay = delay
+        self.home = frozenset(h.lower() for h in home) if home is not None else None
+        self.processes = max(1, processes)
         self._limits: dict[str, Limit] = {}
         self._next: dict[str, float] = {}
         self.delays: dict[str, float] = {}
 
+    def shared(self, host: str) -> bool:
+        """Is ``host`` possibly fetched by other processes too?"""
+        return self.processes > 1 and self.home is not None and host not in self.home
+
     async def enter(self, host: str) -> None:
         limit = self._limits.get(host)
         if limit is None:
-            limit = self._limits[host] = Limit(self.per_host)
+            slots = max(1, self.per_host // self.processes) if self.shared(host) else self.per_host
+            limit = self._limits[host] = Limit(slots)
         await limit.acquire()
         delay = self.delays.get(host, self.delay)
         if delay > 0:
+            if self.shared(host):
+                delay *= self.processes
             now = asyncio.get_running_loop().time()
             start = max(self._next.get(host, now), now)
             self._next[host] = start + delay
@@ -300,12 +318,17 @@ class Fetcher:
         guard: Guard | None = None,
         hosts: dict[str, str] | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        *,
+        home_hosts: Collection[str] | None = None,
+        processes: int = 1,
     ):
+        """``home_hosts``, ``processes``: this fetcher crawls the sites of ``home_hosts``, one
+        of ``processes`` processes splitting the sites by host (see ``HostGate``)."""
         self.config = config or FetchConfig()
         self.guard = guard or Guard()
         self.hosts = hosts or {}
         self.ssl_context = ssl_context
-        self.gate = HostGate(self.config.per_host, self.config.delay)
+        self.gate = HostGate(self.config.per_host, self.config.delay, home_hosts, processes)
         self._robots: dict[str, asyncio.Future] = {}
         self.resolver = StaticResolver(self.hosts)
         self.client: Client | None = None
