@@ -353,7 +353,7 @@ class Fetcher:
         self.client = Client(
             self.resolver.resolve,
             self.guard.socket_factory,
-            self.ssl_context or ssl.create_default_context(),
+            self.ssl_context,  # None: the system's CAs (loaded at the first https URL)
             user_agent=self.config.user_agent,
             connect_timeout=self.config.connect_timeout,
             timing=socket_seconds,

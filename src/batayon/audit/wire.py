@@ -299,7 +299,7 @@ class Client:
         self,
         resolve: Callable[[str, int], Any],
         socket_factory: Callable[[tuple], socket.socket],
-        verified: ssl.SSLContext,
+        verified: ssl.SSLContext | None = None,
         *,
         user_agent: str,
         accept_language: str = "bn,en;q=0.8",
@@ -309,10 +309,8 @@ class Client:
     ) -> None:
         self.resolve = resolve
         self.socket_factory = socket_factory
-        self.verified = verified
-        self.unverified = ssl.create_default_context()
-        self.unverified.check_hostname = False
-        self.unverified.verify_mode = ssl.CERT_NONE
+        self._verified = verified
+        self._unverified: ssl.SSLContext | None = None
         self.connect_timeout = connect_timeout
         self.keepalive = keepalive
         self.timing = timing
@@ -322,6 +320,22 @@ class Client:
         )
         self._idle: dict[tuple, deque[_Conn]] = {}
         self._sweeper: asyncio.TimerHandle | None = None
+
+    # TLS contexts, made when first needed (loading the system's CAs costs ~20 ms of CPU).
+
+    @property
+    def verified(self) -> ssl.SSLContext:
+        if self._verified is None:
+            self._verified = ssl.create_default_context()
+        return self._verified
+
+    @property
+    def unverified(self) -> ssl.SSLContext:
+        if self._unverified is None:
+            self._unverified = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            self._unverified.check_hostname = False
+            self._unverified.verify_mode = ssl.CERT_NONE
+        return self._unverified
 
     async def get(self, parts: SplitResult, *, verify: bool, limit: int, timeout: float) -> Answer:
         """GET the URL ``parts``; raises TimeoutError, AddressRefused, ssl errors, OSError."""
