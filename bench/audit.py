@@ -9,16 +9,22 @@ A farm of ``--portals`` portals in the style of the national portal framework (t
 runs in its own process on loopback addresses; the registry's first N offices (a temporary
 SQLite database) are the offices audited. Prints one line per run:
 
-    portals=<n> pages=<n> seconds=<s> pages_per_s=<x>   (the auditor: every check, recorded)
-    tool=linkinator … / tool=lychee …                      (a bare link check of the same farm)
+    portals=<n> pages=<n> seconds=<s> pages_per_s=<x> cpu_s=… cpu_us_per_page=…
+                                          (the auditor: every check, recorded)
+    tool=linkinator … cpu_s=… cpu_us_per_link=…   (a bare link check of the same farm)
+    compare: auditor_cpu_us_per_page=… linkinator_cpu_us_per_link=… ratio=…
+
+CPU seconds (the auditor's process and its children; the tool's process tree; the farm's
+apart) are the robust measure on a shared machine, wall seconds the one a user waits.
 
 Runs: (1) the auditor over the farm on ONE address (every portal its own host name), (2)
 linkinator recursing over the same farm on that single host (portals under /p/<domain>/),
 (3) lychee checking every link of the same pages, (4) the auditor over the farm spread over
 ``--addresses`` loopback addresses. The auditor keeps ≤ 2 requests in flight per host.
 The auditor runs in ``--processes`` processes (default: one per core; sites split by host,
-see batayon/audit/parallel.py), and run (4) is repeated in one process for comparison; each
-line says how many processes it used.
+see batayon/audit/parallel.py), and runs (1) and (4) are repeated in one process for
+comparison (the ``compare:`` line sets the one-process run (1) against linkinator); each line
+says how many processes it used.
 """
 
 from __future__ import annotations
@@ -99,11 +105,14 @@ def cpu_of(pid: int) -> float:
 FARM_PID = 0
 
 
-def run_auditor(offices, info: dict, label: str, sites_at_once: int, processes: int = 1) -> int:
+def run_auditor(offices, info: dict, label: str, sites_at_once: int, processes: int = 1) -> tuple[int, float]:
     from django.conf import settings
 
+    from batayon.audit.models import Link
     from batayon.audit.services import audit, portal_url
 
+    # Every run checks the service-box links again (a repeat would find them checked today).
+    Link.objects.update(next_check_at=None)
     settings.AUDIT_HOSTS = info["hosts"]
     settings.AUDIT_BASE_URL = f"http://{{domain}}:{info['port']}/"
     started, cpu0, farm0 = time.monotonic(), cpu_self() + cpu_children(), cpu_of(FARM_PID)
@@ -127,13 +136,14 @@ def run_auditor(offices, info: dict, label: str, sites_at_once: int, processes: 
     log(f"[{label}] outcomes not ok={bad}, portals with findings besides no_https={flagged} {dict(codes)}")
     print(
         f"portals={len(runs)} pages={pages} seconds={seconds:.1f} pages_per_s={pages / seconds:.0f} "
-        f"cpu_s={cpu:.1f} farm_cpu_s={farm_cpu:.1f} processes={processes} run={label}",
+        f"cpu_s={cpu:.1f} cpu_us_per_page={cpu / max(pages, 1) * 1e6:.0f} farm_cpu_s={farm_cpu:.1f} "
+        f"processes={processes} run={label}",
         flush=True,
     )
-    return pages
+    return pages, cpu
 
 
-def run_tool(name: str, cmd: list[str], urls_note: str) -> None:
+def run_tool(name: str, cmd: list[str], urls_note: str) -> tuple[int | None, float]:
     started, cpu0, farm0 = time.monotonic(), cpu_children(), cpu_of(FARM_PID)
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=1800, check=False)
     seconds, cpu, farm_cpu = time.monotonic() - started, cpu_children() - cpu0, cpu_of(FARM_PID) - farm0
@@ -152,11 +162,13 @@ def run_tool(name: str, cmd: list[str], urls_note: str) -> None:
     if checked is None:
         log(f"[{name}] exit={result.returncode} stderr={result.stderr[-500:]}")
     rate = f"{checked / seconds:.0f}" if checked else "?"
+    per_link = f"{cpu / checked * 1e6:.0f}" if checked else "?"
     print(
         f"tool={name} links={checked} seconds={seconds:.1f} links_per_s={rate} cpu_s={cpu:.1f} "
-        f"farm_cpu_s={farm_cpu:.1f} ({urls_note})",
+        f"cpu_us_per_link={per_link} farm_cpu_s={farm_cpu:.1f} ({urls_note})",
         flush=True,
     )
+    return checked, cpu
 
 
 def main() -> None:
@@ -204,11 +216,13 @@ def main() -> None:
     # (1)–(3): the farm on one address.
     farm, info = start_farm(domains_file, len(offices), 1, args.port)
     try:
-        run_auditor(offices, info, "single-address", args.sites_at_once, args.processes)
+        one = run_auditor(offices, info, "single-address", args.sites_at_once, args.processes)
+        if args.processes > 1:  # and in one process, the fair comparison with one linkinator process
+            one = run_auditor(offices, info, "single-address", args.sites_at_once, 1)
         if not args.no_tools:
             single = f"http://127.0.1.1:{info['port']}/"
             if LINKINATOR.exists():
-                run_tool(
+                links, linkinator_cpu = run_tool(
                     "linkinator",
                     [
                         str(LINKINATOR),
@@ -223,6 +237,17 @@ def main() -> None:
                     ],
                     "recursive crawl of the single-host farm",
                 )
+                pages, auditor_cpu = one
+                if links and pages:
+                    # CPU is the robust measure on a shared machine: wall time depends on the
+                    # other jobs, the work a page (or a link) costs much less.
+                    auditor_us, linkinator_us = auditor_cpu / pages * 1e6, linkinator_cpu / links * 1e6
+                    print(
+                        f"compare: auditor_cpu_us_per_page={auditor_us:.0f} (one process, every check, "
+                        f"recorded) linkinator_cpu_us_per_link={linkinator_us:.0f} "
+                        f"ratio={auditor_us / linkinator_us:.2f}",
+                        flush=True,
+                    )
             else:
                 log("linkinator is not installed (make bench-audit installs it into bench/.node)")
             lychee = shutil.which("lychee", path=str(Path(sys.executable).parent)) or shutil.which("lychee")

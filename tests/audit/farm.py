@@ -35,6 +35,7 @@ DEFECTS = {
     "untranslated_notices",  # the English notice board is in Bangla
     "huge",  # the document page is 5 MB
     "crawl_delay",  # robots.txt asks for a second between requests
+    "officers_elsewhere",  # the officer list redirects to a slow page on the shared service host
 }
 
 # (section, path, Bangla label, English label)
@@ -276,6 +277,10 @@ class Farm:
             lang, page = parts[0], parts[3]
             if lang == "en" and "no_english" in d:
                 return web.Response(status=404, text="Not found")
+            if page == "officer_list" and "officers_elsewhere" in d:
+                raise web.HTTPFound(
+                    f"{request.scheme}://{self.service_host}:{request.url.port}/slow/{portal.domain}/{lang}"
+                )
             if page == "officer_list" and "redirect" in d:
                 raise web.HTTPMovedPermanently(f"{prefix}/{lang}/site/page/officers_new")
             if page == "officers_new" and "redirect" in d:

@@ -1,5 +1,6 @@
 """Crawling in several processes gives the same audit as one process, keeps every host's
-limits (all of a host's sites in one process), and still moves the progress bar."""
+limits (all of a host's sites in one process; a redirect target they share gets a share of
+the limits in each), and still moves the progress bar."""
 
 from __future__ import annotations
 
@@ -43,3 +44,15 @@ def test_two_processes_audit_like_one(farm_factory, elsewhere):
     assert [summary(r) for r in two] == [summary(r) for r in one]
     assert [r.office_id for r in two] == [o.pk for o in offices]
     assert "no_english" in {f["code"] for f in two[1].findings}
+
+
+def test_a_redirect_target_shared_across_processes_keeps_its_limit(farm_factory, elsewhere):
+    offices = elsewhere(4)
+    # Every portal's officer list redirects to one slow host: four requests to it at once,
+    # from two processes with two portals each.
+    farm = farm_factory([Portal(o.domain, {"officers_elsewhere"}) for o in offices], slow_seconds=0.4)
+    runs = audit([(o, portal_url(o)) for o in offices], evaluate=False, processes=2)
+    assert all(r.outcome == "ok" for r in runs)
+    shared = farm.service_host
+    assert sum(n for path, n in farm.hits.items() if path.startswith(f"{shared}/slow/")) == 4
+    assert 1 <= farm.max_in_flight[shared] <= 2

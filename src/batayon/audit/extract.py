@@ -220,13 +220,15 @@ def find_sections(page_links: list[Link], site: str) -> dict[str, SectionMatch]:
 
 # --- language versions ----------------------------------------------------------------------
 
-_BN_CHAR = re.compile(r"[\u0980-\u09ff]")
-_LATIN_CHAR = re.compile(r"[A-Za-z]")
+_BN_RUN = re.compile(r"[\u0980-\u09ff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
 def bangla_share(text: str) -> float:
-    bn = len(_BN_CHAR.findall(text))
-    latin = len(_LATIN_CHAR.findall(text))
+    """Bangla letters among Bangla and Latin letters (counted by runs: one string a word, not
+    one a letter)."""
+    bn = sum(map(len, _BN_RUN.findall(text)))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
     return bn / (bn + latin) if bn + latin else 0.0
 
 
@@ -260,7 +262,11 @@ def counterpart(url: str, to: str) -> str | None:
 
 
 def content_root(tree: HTMLParser) -> Node:
-    for selector in ("main", "#content", ".content", "article", "body"):
+    """The page's content: <main>, #content, .content, <article>, else <body>."""
+    main = tree.tags("main")  # no selector to compile: the common case, cheaply
+    if main:
+        return main[0]
+    for selector in ("#content", ".content", "article", "body"):
         node = tree.css_first(selector)
         if node is not None:
             return node

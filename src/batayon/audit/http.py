@@ -1,4 +1,4 @@
-"""Polite async HTTP for the auditor and the link checker (aiohttp).
+"""Polite async HTTP for the auditor and the link checker (a lean HTTP/1.1 client, wire.py).
 
 * at most ``per_host`` requests in flight per host and ``delay`` seconds between two request
   starts on one host (a robots.txt ``Crawl-delay`` raises it, up to ``max_crawl_delay``);
@@ -11,28 +11,28 @@
   host (``Fetcher.untrusted``) and the host is then fetched without verification, so the
   audit reports the certificate and still reads the rest;
 * response times taken from the socket, not the event loop (``socket_seconds``), so a busy
-  auditor does not call a fast portal slow.
+  auditor does not call a fast portal slow;
+* connections kept alive per host and reused (wire.Client).
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import random
 import socket
 import ssl
 import struct
 import time
+from collections import deque
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Self
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
-import aiohttp
-from aiohttp.abc import AbstractResolver, ResolveResult
-from aiohttp.client_proto import ResponseHandler
 from protego import Protego
 
 from .guard import Guard, is_refusal
+from .wire import Client
 
 USER_AGENT = "BatayonAudit/1.0 (+https://batayon.gov.bd/audit)"
 ROBOTS_AGENT = "BatayonAudit"
@@ -118,32 +118,42 @@ def run(coro):
     return uvloop.run(coro)
 
 
-class StaticResolver(AbstractResolver):
-    """Answers from a host → address map first (tests, the benchmark farm), then from DNS."""
+class StaticResolver:
+    """Answers from a host → address map first (tests, the benchmark farm), then from DNS
+    (answers kept ``ttl`` seconds)."""
 
-    def __init__(self, hosts: dict[str, str] | None = None):
+    def __init__(self, hosts: dict[str, str] | None = None, ttl: float = 300.0):
         self.hosts = {k.lower(): v for k, v in (hosts or {}).items()}
-        self._dns = aiohttp.ThreadedResolver()
+        self.ttl = ttl
+        self._cache: dict[tuple[str, int], tuple[float, list[dict[str, Any]]]] = {}
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[ResolveResult]:
+    ) -> list[dict[str, Any]]:
         address = self.hosts.get(host.lower())
-        if address is None:
-            return await self._dns.resolve(host, port, family)
-        return [
-            {
-                "hostname": host,
-                "host": address,
-                "port": port,
-                "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
-                "proto": 0,
-                "flags": socket.AI_NUMERICHOST,
-            }
+        if address is not None:
+            return [
+                {
+                    "hostname": host,
+                    "host": address,
+                    "port": port,
+                    "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
+                    "proto": 0,
+                    "flags": socket.AI_NUMERICHOST,
+                }
+            ]
+        loop = asyncio.get_running_loop()
+        cached = self._cache.get((host, port))
+        if cached is not None and cached[0] > loop.time():
+            return cached[1]
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        found = [
+            {"hostname": host, "host": sockaddr[0], "port": port, "family": fam, "proto": proto, "flags": 0}
+            for fam, _type, proto, _canon, sockaddr in infos
+            if fam in (socket.AF_INET, socket.AF_INET6)
         ]
-
-    async def close(self) -> None:
-        await self._dns.close()
+        self._cache[(host, port)] = (loop.time() + self.ttl, found)
+        return found
 
 
 # --- timing from the socket ------------------------------------------------------------------
@@ -152,7 +162,7 @@ class StaticResolver(AbstractResolver):
 # answer" can be seconds after the answer arrived. The kernel keeps, per TCP connection, how
 # long ago data was last sent and last received (``TCP_INFO``: tcpi_last_data_sent,
 # tcpi_last_data_recv, in ms, offsets 44 and 52 of ``struct tcp_info`` since Linux 2.6); their
-# difference, read whenever response bytes are delivered, is the server's response time
+# difference, read when the answer's last bytes are delivered (wire.py), is the server's response time
 # whatever the loop was doing. Elsewhere (no TCP_INFO) the loop's clock is used.
 
 _TCP_INFO = getattr(socket, "TCP_INFO", None)
@@ -171,39 +181,6 @@ def socket_seconds(sock) -> float | None:
         return None
     sent_ago, recv_ago = _TCP_INFO_TIMES.unpack_from(info, 44)
     return max(0, sent_ago - recv_ago) / 1000
-
-
-class _Stopwatch:
-    """One response's time as the socket saw it (None until its bytes arrive)."""
-
-    __slots__ = ("seconds",)
-
-    def __init__(self) -> None:
-        self.seconds: float | None = None
-
-
-class _TimedHandler(ResponseHandler):
-    """aiohttp's client protocol, stamping each response with ``socket_seconds``: a new
-    stopwatch per request (aiohttp sets the response parameters before sending it), updated
-    each time response bytes are delivered, so it ends at the last byte."""
-
-    watch: _Stopwatch | None = None
-
-    def set_response_params(self, **kwargs) -> None:
-        self.watch = _Stopwatch()
-        super().set_response_params(**kwargs)
-
-    def data_received(self, data: bytes) -> None:
-        if data and self.watch is not None and self.transport is not None:
-            self.watch.seconds = socket_seconds(self.transport.get_extra_info("socket"))
-        super().data_received(data)
-
-
-class _Connector(aiohttp.TCPConnector):
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        if _TCP_INFO is not None:
-            self._factory = functools.partial(_TimedHandler, loop=self._loop)  # type: ignore[assignment]
 
 
 # --- certificates ---------------------------------------------------------------------------
@@ -246,40 +223,85 @@ def certificate_not_after(der: bytes | None) -> float | None:
         return None
 
 
-class HostGate:
-    """At most ``per_host`` requests in flight per host, ``delay`` between two starts."""
+class Limit:
+    """A first-come-first-served semaphore whose release is O(1): asyncio.Semaphore (Python
+    3.11) scans its waiters on each release, which showed in profiles with thousands waiting."""
 
-    def __init__(self, per_host: int, delay: float):
+    __slots__ = ("free", "waiters")
+
+    def __init__(self, n: int):
+        self.free = n
+        self.waiters: deque[asyncio.Future] = deque()
+
+    async def acquire(self) -> None:
+        if self.free > 0:
+            self.free -= 1
+            return
+        fut = asyncio.get_running_loop().create_future()
+        self.waiters.append(fut)
+        try:
+            await fut
+        except asyncio.CancelledError:
+            if fut.done() and not fut.cancelled():
+                self.release()  # the slot was handed over as we were cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        waiters = self.waiters
+        while waiters:
+            fut = waiters.popleft()
+            if not fut.done():
+                fut.set_result(None)  # the slot goes straight to the first waiter
+                return
+        self.free += 1
+
+
+class HostGate:
+    """At most ``per_host`` requests in flight per host, ``delay`` between two starts.
+
+    When the sites are split over ``processes`` processes by host (parallel.py), each process
+    gates its own sites' hosts (``home``) alone. A host outside them — a redirect target that
+    portals of several processes share — gets ``per_host // processes`` slots (at least one)
+    and ``processes`` times the delay in each process, so together they keep its limits (when
+    there are more processes than ``per_host``, up to one request a process in flight)."""
+
+    def __init__(
+        self, per_host: int, delay: float, home: Collection[str] | None = None, processes: int = 1
+    ):
         self.per_host = per_host
         self.delay = delay
-        self._sems: dict[str, asyncio.Semaphore] = {}
+        self.home = frozenset(h.lower() for h in home) if home is not None else None
+        self.processes = max(1, processes)
+        self._limits: dict[str, Limit] = {}
         self._next: dict[str, float] = {}
         self.delays: dict[str, float] = {}
 
-    def slot(self, host: str) -> _Slot:
-        sem = self._sems.get(host)
-        if sem is None:
-            sem = self._sems[host] = asyncio.Semaphore(self.per_host)
-        return _Slot(self, host, sem)
+    def shared(self, host: str) -> bool:
+        """Is ``host`` possibly fetched by other processes too?"""
+        return self.processes > 1 and self.home is not None and host not in self.home
 
-
-class _Slot:
-    def __init__(self, gate: HostGate, host: str, sem: asyncio.Semaphore):
-        self.gate, self.host, self.sem = gate, host, sem
-
-    async def __aenter__(self) -> None:
-        await self.sem.acquire()
-        delay = self.gate.delays.get(self.host, self.gate.delay)
+    async def enter(self, host: str) -> None:
+        limit = self._limits.get(host)
+        if limit is None:
+            slots = max(1, self.per_host // self.processes) if self.shared(host) else self.per_host
+            limit = self._limits[host] = Limit(slots)
+        await limit.acquire()
+        delay = self.delays.get(host, self.delay)
         if delay > 0:
-            loop = asyncio.get_running_loop()
-            now = loop.time()
-            start = max(now, self.gate._next.get(self.host, now))
-            self.gate._next[self.host] = start + delay
+            if self.shared(host):
+                delay *= self.processes
+            now = asyncio.get_running_loop().time()
+            start = max(self._next.get(host, now), now)
+            self._next[host] = start + delay
             if start > now:
-                await asyncio.sleep(start - now)
+                try:
+                    await asyncio.sleep(start - now)
+                except BaseException:
+                    limit.release()
+                    raise
 
-    async def __aexit__(self, *exc) -> None:
-        self.sem.release()
+    def leave(self, host: str) -> None:
+        self._limits[host].release()
 
 
 def origin(url: str) -> str:
@@ -288,7 +310,7 @@ def origin(url: str) -> str:
 
 
 class Fetcher:
-    """One aiohttp session with the guard, the per-host gate and the robots cache."""
+    """One HTTP client with the guard, the per-host gate and the robots cache."""
 
     def __init__(
         self,
@@ -296,15 +318,21 @@ class Fetcher:
         guard: Guard | None = None,
         hosts: dict[str, str] | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        *,
+        home_hosts: Collection[str] | None = None,
+        processes: int = 1,
     ):
+        """``home_hosts``, ``processes``: this fetcher crawls the sites of ``home_hosts``, one
+        of ``processes`` processes splitting the sites by host (see ``HostGate``)."""
         self.config = config or FetchConfig()
         self.guard = guard or Guard()
         self.hosts = hosts or {}
         self.ssl_context = ssl_context
-        self.gate = HostGate(self.config.per_host, self.config.delay)
+        self.gate = HostGate(self.config.per_host, self.config.delay, home_hosts, processes)
         self._robots: dict[str, asyncio.Future] = {}
-        self.session: aiohttp.ClientSession | None = None
-        self._in_flight: asyncio.Semaphore | None = None  # all hosts together ≤ config.connections
+        self.resolver = StaticResolver(self.hosts)
+        self.client: Client | None = None
+        self._in_flight: Limit | None = None  # all hosts together ≤ config.connections
         self.requests = 0
         # host → certificate_problem() of a host whose certificate did not verify
         self.untrusted: dict[str, dict[str, str]] = {}
@@ -321,36 +349,32 @@ class Fetcher:
         )
 
     async def __aenter__(self) -> Self:
-        self._in_flight = asyncio.Semaphore(self.config.connections)
-        connector = _Connector(
-            limit=self.config.connections,
-            resolver=StaticResolver(self.hosts),
-            socket_factory=self.guard.socket_factory,
-            ssl=self.ssl_context if self.ssl_context is not None else True,
-            ttl_dns_cache=300,
-        )
-        self.session = aiohttp.ClientSession(
-            connector=connector,
-            timeout=aiohttp.ClientTimeout(
-                total=self.config.timeout, sock_connect=self.config.connect_timeout
-            ),
-            headers={"User-Agent": self.config.user_agent, "Accept-Language": "bn,en;q=0.8"},
-            cookie_jar=aiohttp.DummyCookieJar(),
+        self._in_flight = Limit(self.config.connections)
+        self.client = Client(
+            self.resolver.resolve,
+            self.guard.socket_factory,
+            self.ssl_context,  # None: the system's CAs (loaded at the first https URL)
+            user_agent=self.config.user_agent,
+            connect_timeout=self.config.connect_timeout,
+            timing=socket_seconds,
         )
         return self
 
     async def __aexit__(self, *exc) -> None:
-        if self.session is not None:
-            await self.session.close()
+        if self.client is not None:
+            self.client.close()
+            self.client = None
 
     # --- robots.txt ---------------------------------------------------------------------------
 
     async def robots(self, url: str) -> Protego | None:
-        key = origin(url)
+        return await self._robots_for(origin(url))
+
+    def _robots_for(self, key: str) -> asyncio.Future:
         fut = self._robots.get(key)
         if fut is None:
             fut = self._robots[key] = asyncio.ensure_future(self._load_robots(key))
-        return await fut
+        return fut
 
     async def _load_robots(self, key: str) -> Protego | None:
         r = await self.get(key + "/robots.txt", robots=False, max_bytes=512 * 1024)
@@ -375,8 +399,7 @@ class Fetcher:
         if parts.scheme != "https" or not parts.hostname:
             return None
         port = parts.port or 443
-        connector = self.session.connector if self.session else None
-        resolver = getattr(connector, "_resolver", None) or StaticResolver(self.hosts)
+        resolver = self.resolver
         if parts.hostname.lower() in self.untrusted:
             context = ssl.create_default_context()
             context.check_hostname = False
@@ -402,26 +425,34 @@ class Fetcher:
 
     async def get(self, url: str, *, robots: bool = True, max_bytes: int | None = None) -> Response:
         """GET ``url``, following redirects by hand; never raises for network trouble."""
-        assert self.session is not None, "use 'async with Fetcher()'"
+        assert self.client is not None, "use 'async with Fetcher()'"
         limit = self.config.max_bytes if max_bytes is None else max_bytes
         result = Response(url=url, final_url=url)
         current = url
         for _hop in range(self.config.max_redirects + 1):
             parts = urlsplit(current)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
+            try:
+                host = (parts.hostname or "").lower()
+                parts.port  # noqa: B018 - raises ValueError for a port that is not one
+            except ValueError:
+                host = ""
+            if parts.scheme not in ("http", "https") or not host:
                 result.error = "bad_url"
                 break
-            if robots and not await self.allowed(current):
-                result.error = "robots"
-                result.final_url = current
-                break
-            status, headers, body, truncated, attempts, error, spent = await self._one(current, limit)
+            if robots:
+                rules_future = self._robots_for(f"{parts.scheme}://{parts.netloc}".lower())
+                rules = rules_future.result() if rules_future.done() else await rules_future
+                if rules is not None and not rules.can_fetch(current, ROBOTS_AGENT):
+                    result.error = "robots"
+                    result.final_url = current
+                    break
+            status, headers, body, truncated, attempts, error, spent = await self._one(parts, host, limit)
             result.elapsed += spent
             result.attempts += attempts
             result.final_url = current
             result.status, result.headers, result.body = status, headers, body
             result.truncated, result.error = truncated, error
-            problem = self.untrusted.get(parts.hostname.lower())
+            problem = self.untrusted.get(host)
             if problem is not None and parts.scheme == "https":
                 result.certificate = problem["reason"]
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
@@ -433,60 +464,53 @@ class Fetcher:
             result.error = "too_many_redirects"
         return result
 
-    async def _one(self, url: str, limit: int):
-        host = (urlsplit(url).hostname or "").lower()
+    async def _one(self, parts: SplitResult, host: str, limit: int):
         attempts = 0
         cfg = self.config
+        client, in_flight = self.client, self._in_flight
+        assert client is not None and in_flight is not None
         while True:
             attempts += 1
             wait = cfg.backoff * (2 ** (attempts - 1)) * (0.75 + random.random() / 2)
+            # Verified (the fetcher's context), unless this host's certificate is known bad.
+            verify = host not in self.untrusted
             try:
-                assert self.session is not None and self._in_flight is not None
-                # Verified (the connector's context), unless this host's certificate is known bad.
-                verify = host not in self.untrusted
-                async with self.gate.slot(host), self._in_flight:
-                    self.requests += 1
-                    t0 = time.monotonic()
-                    async with self.session.get(url, allow_redirects=False, ssl=verify) as resp:
-                        # This response's stopwatch, taken before any await: once the body is
-                        # read the connection may serve another request.
-                        watch = getattr(getattr(resp, "_protocol", None), "watch", None)
-                        headers = {k.lower(): v for k, v in resp.headers.items()}
-                        body, truncated = b"", False
-                        if limit > 0:
-                            chunks, size = [], 0
-                            async for chunk in resp.content.iter_chunked(65536):
-                                chunks.append(chunk)
-                                size += len(chunk)
-                                if size >= limit:
-                                    truncated = True
-                                    break
-                            body = b"".join(chunks)[:limit]
-                        status = resp.status
-                    spent = time.monotonic() - t0
-                    if watch is not None and watch.seconds is not None:
-                        spent = watch.seconds
+                await self.gate.enter(host)
+                try:
+                    await in_flight.acquire()
+                    try:
+                        self.requests += 1
+                        t0 = time.monotonic()
+                        answer = await client.get(parts, verify=verify, limit=limit, timeout=cfg.timeout)
+                    finally:
+                        in_flight.release()
+                finally:
+                    self.gate.leave(host)
             except TimeoutError:
                 if attempts <= cfg.retries:
                     await asyncio.sleep(wait)
                     continue
                 return None, {}, b"", False, attempts, "timeout", cfg.timeout
-            except aiohttp.ClientConnectorCertificateError as exc:
+            except ssl.SSLCertVerificationError as exc:
                 if not verify:
                     return None, {}, b"", False, attempts, "tls", 0.0
                 # Remember why, and fetch again without verification (not counted as a retry).
-                self.untrusted[host] = certificate_problem(exc.certificate_error)
+                self.untrusted[host] = certificate_problem(exc)
                 attempts -= 1
                 continue
-            except (aiohttp.ClientError, OSError) as exc:
+            except ssl.SSLError:
+                return None, {}, b"", False, attempts, "tls", 0.0
+            except ValueError:  # a host name that cannot be encoded, a header that is not one
+                return None, {}, b"", False, attempts, "bad_url", 0.0
+            except OSError as exc:
                 if is_refusal(exc):
                     return None, {}, b"", False, attempts, "address_refused", 0.0
-                if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
-                    return None, {}, b"", False, attempts, "tls", 0.0
                 if attempts <= cfg.retries:
                     await asyncio.sleep(wait)
                     continue
                 return None, {}, b"", False, attempts, "connect", 0.0
+            status, headers, body, truncated = answer.status, answer.headers, answer.body, answer.truncated
+            spent = answer.seconds if answer.seconds is not None else time.monotonic() - t0
             if status in (429, 500, 502, 503, 504) and attempts <= cfg.retries:
                 retry_after = headers.get("retry-after", "")
                 if retry_after.isdigit():

@@ -2,7 +2,9 @@
 in Python (parsing, extracting, the HTTP client), so one process uses one core.
 
 The sites are split by host name — every site of a host stays in one process, so the per-host
-limits (≤ ``per_host`` in flight, the delay, robots.txt) hold as in one process. Each process
+limits (≤ ``per_host`` in flight, the delay, robots.txt) hold as in one process. A host no
+process owns (a redirect target portals of several processes share) is gated in each
+process with its share of the limits (``HostGate``), so together they keep them too. Each process
 runs its own event loop and fetcher and sends back the ``SiteAudit`` results; recording,
 link checks and evaluation stay in the calling process. Nothing here touches the database.
 (Across machines, ``batayon audit --all`` queues per-host jobs instead.)
@@ -55,9 +57,11 @@ def _crawl(
     ca_bundle: str,
     limits: Limits,
     sites_at_once: int,
+    processes: int,
 ) -> list[tuple[int, SiteAudit]]:
     context = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else None
-    fetcher = Fetcher(config, guard, hosts, context)
+    home = {(urlsplit(url).hostname or "").lower() for _oid, url in targets}
+    fetcher = Fetcher(config, guard, hosts, context, home_hosts=home, processes=processes)
 
     async def go():
         async with fetcher:
@@ -94,6 +98,7 @@ def crawl_in_processes(
                 settings.AUDIT_CA_BUNDLE,
                 limits,
                 max(1, sites_at_once // len(groups)),
+                len(groups),
             )
             for group in groups
         ]

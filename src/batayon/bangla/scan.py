@@ -98,6 +98,10 @@ _PATTERNS = [
 ]
 
 
+_DIGIT = re.compile(r"[0-9]")
+_LATIN_LETTER = re.compile(r"[a-z]", re.IGNORECASE)  # what may start an English month name
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date written in ``text``, in order of appearance.
 
@@ -108,8 +112,13 @@ def find_dates(text: str) -> list[FoundDate]:
     original = nfc(text or "")
     latin = to_latin_digits(original)
     found: list[FoundDate] = []
+    if _DIGIT.search(latin) is None:
+        return found  # every form has digits
     taken: list[tuple[int, int]] = []
+    letters = _LATIN_LETTER.search(latin) is not None
     for name, pattern in _PATTERNS:
+        if name == "month_d_y" and not letters:
+            continue  # an English month name: no Latin letter, no such date (the costliest pattern)
         for m in pattern.finditer(latin):
             span = m.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
