@@ -6,8 +6,8 @@ after DNS resolution: loopback, private, link-local, reserved, multicast and oth
 non-global addresses are refused unless the settings allow them
 (``BATAYON_AUDIT_ALLOW_PRIVATE=1``, or ``BATAYON_AUDIT_ALLOW_NETWORKS=127.0.0.0/8,…``).
 
-The check sits in aiohttp's ``socket_factory``, which is called with the resolved address of
-every connection attempt, so a name that resolves to a public address for a pre-check and to
+The check sits in ``socket_factory``, which the auditor's HTTP client (``wire.py``) calls with
+the resolved address of every connection attempt, so a name that resolves to a public address for a pre-check and to
 a private one a moment later (DNS rebinding) is still refused.
 """
 
@@ -60,7 +60,7 @@ class Guard:
             raise AddressRefused(address)
 
     def socket_factory(self, addr_info) -> socket.socket:
-        """aiohttp's ``socket_factory``: refuse before the socket connects."""
+        """The socket for one resolved address, refused before it connects (``wire.Client``)."""
         family, type_, proto, _canon, sockaddr = addr_info
         self.check(sockaddr[0])
         sock = socket.socket(family=family, type=type_, proto=proto)
