@@ -95,7 +95,9 @@ def test_the_divisional_supervisor_cannot_act_on_it(dc_directive, divisional, ku
     issuer = f"/oversight/{kushtia_dc.domain}/directives/"
     # the issuing office's own pages: refused
     assert divisional.get(issuer).status_code == 403
-    assert divisional.get(f"{issuer}{dc_directive.pk}/").status_code == 403
+    # The issuer's link to the directive (from a letter or an e-mail) leads them to the read-only page.
+    followed = divisional.get(f"{issuer}{dc_directive.pk}/")
+    assert followed.status_code == 302 and followed["Location"] == f"/oversight/area/{dc_directive.pk}/"
     assert divisional.get(f"{issuer}new/").status_code == 403
     assert divisional.post(f"{issuer}new/", {"subject": "x", "issued_on": "2025-01-05"}).status_code == 403
     # confirming an item or waiving one: refused, nothing saved
@@ -138,6 +140,7 @@ def test_a_sibling_office_sees_nothing(dc_directive, jhenaidah_dc):
     supervisor = signed_in(make_user("jhenaidah-supervisor", "supervisor", jhenaidah_dc))
     assert dc_directive.subject not in supervisor.get("/oversight/area/").content.decode()
     assert supervisor.get(f"/oversight/area/{dc_directive.pk}/").status_code == 404
+    assert supervisor.get(dc_directive.get_absolute_url()).status_code == 403  # no way round through the issuer's link
     assert supervisor.get(f"/oversight/area/{dc_directive.pk}/report.xlsx").status_code == 404
 
 

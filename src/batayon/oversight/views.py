@@ -3,11 +3,15 @@ and reports; every view goes through ``accounts.permissions``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -20,6 +24,7 @@ from batayon.accounts.permissions import (
     office_permission_required,
     permission_required,
     signed_in_required,
+    supervised_offices,
 )
 from batayon.compliance.views import Scope, resolve_scope
 from batayon.core.http import OfficeRequest
@@ -121,6 +126,24 @@ def directive_new(request: OfficeRequest) -> HttpResponse:
     return render(request, "oversight/directive_form.html", _ctx(request, form=form))
 
 
+def _supervisors_to_area_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """A supervisor above the issuing office who opens the issuer's link to a directive (from a
+    letter, an e-mail, a report) is sent to its read-only page in their area, not refused."""
+
+    @wraps(view)
+    def wrapper(request: OfficeRequest, *args: Any, pk: int, **kwargs: Any) -> HttpResponseBase:
+        try:
+            return view(request, *args, pk=pk, **kwargs)
+        except PermissionDenied:
+            in_their_area = Directive.objects.concerning(supervised_offices(request.user)).filter(pk=pk)
+            if request.method in ("GET", "HEAD") and can(request.user, "view_dashboard") and in_their_area.exists():
+                return redirect("oversight:area-directive", pk=pk)
+            raise
+
+    return wrapper
+
+
+@_supervisors_to_area_page
 @office_permission_required("issue_directive")
 def directive_status(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
