@@ -9,7 +9,8 @@ copying): the decisions open at a meeting are those taken earlier and not closed
 
 A decision about portals can be tied to rules of the compliance rulebook: its progress is then
 measured, not reported — how many offices of the committee's area pass those rules today
-(one aggregate query over ``CheckStatus``). It can also be tied to a directive (``oversight``):
+(one aggregate query over ``CheckStatus``; for a page's many decisions, ``measured_progress``
+measures them all in one grouped query). It can also be tied to a directive (``oversight``):
 its progress is then the directive's measured state — how many of the offices it addresses
 are verified, and how many are late (one grouped query over ``DirectiveTarget``).
 
