@@ -9,7 +9,8 @@ copying): the decisions open at a meeting are those taken earlier and not closed
 
 A decision about portals can be tied to rules of the compliance rulebook: its progress is then
 measured, not reported — how many offices of the committee's area pass those rules today
-(one aggregate query over ``CheckStatus``). It can also be tied to a directive (``oversight``):
+(one aggregate query over ``CheckStatus``; for a page's many decisions, ``measured_progress``
+measures them all in one grouped query). It can also be tied to a directive (``oversight``):
 its progress is then the directive's measured state — how many of the offices it addresses
 are verified, and how many are late (one grouped query over ``DirectiveTarget``).
 
@@ -25,8 +26,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Count, Q, QuerySet
+from django.db import connection, models
+from django.db.models import Case, Count, Q, QuerySet, Sum, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -75,6 +76,119 @@ def measure(area: Area, rule_ids: list[int]) -> Measured:
         )
     )
     return Measured(row["total"] - row["failing"], row["total"])
+
+
+# A rule's bit in the per-office masks of ``measure_many`` (a 64-bit integer on every backend).
+MASK_BITS = 62
+
+MeasureKey = tuple[str, frozenset[int]]
+
+
+def measure_key(area: Area, rule_ids: Iterable[int]) -> MeasureKey:
+    return area.path, frozenset(rule_ids)
+
+
+def measure_many(pairs: Iterable[tuple[Area, Iterable[int]]]) -> dict[MeasureKey, Measured]:
+    """``measure(area, rule_ids)`` for many pairs at once, the same numbers, in one query
+    (one per ``MASK_BITS`` distinct rules): keyed by ``measure_key(area, rule_ids)``.
+
+    Each office of the areas gets, over its status rows for the rules involved, a mask of the
+    rules that apply to it and one of those it fails (one bit per rule: a rule's row is unique
+    per office) and the deepest of the areas it lies in; the offices are then counted per
+    (deepest area, masks) by an outer GROUP BY — a handful of rows. An office is in an area
+    when its deepest area lies in it (the areas' paths are prefixes of the office's), so a
+    pair's offices are those rows: counted if the mask of its rules meets theirs."""
+    wanted: dict[MeasureKey, None] = {}
+    for area, rule_ids in pairs:
+        wanted[measure_key(area, rule_ids)] = None
+    out: dict[MeasureKey, Measured] = {}
+    batch: list[MeasureKey] = []
+    rules: set[int] = set()
+    for key in sorted(wanted, key=lambda k: sorted(k[1])):
+        path, rule_ids = key
+        if not rule_ids:
+            out[key] = Measured(0, 0)
+        elif len(rule_ids) > MASK_BITS:
+            out[key] = measure(Area(path=path), list(rule_ids))
+        else:
+            if len(rules | rule_ids) > MASK_BITS:
+                out.update(_measure_batch(batch))
+                batch, rules = [], set()
+            batch.append(key)
+            rules |= rule_ids
+    if batch:
+        out.update(_measure_batch(batch))
+    return out
+
+
+def _measure_batch(keys: list[MeasureKey]) -> dict[MeasureKey, Measured]:
+    """``measure_many`` for pairs whose rules together fit the masks: one query."""
+    bits = {rule_id: 1 << i for i, rule_id in enumerate(sorted(set().union(*(k[1] for k in keys))))}
+    # Deepest first, so that an office's CASE picks the deepest of the areas it lies in.
+    paths = sorted({k[0] for k in keys}, key=lambda p: (-len(p), p))
+    # The areas' union: those not inside another one of them.
+    outer = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
+    in_areas = Q()
+    for path in outer:
+        in_areas |= Q(office__geo_path__startswith=path)
+    offices = (
+        CheckStatus.objects.filter(in_areas, rule_id__in=list(bits))
+        .exclude(status=NOT_APPLICABLE)
+        .order_by()
+        .values("office_id")
+        .annotate(
+            deepest=Case(
+                *(When(office__geo_path__startswith=p, then=Value(i)) for i, p in enumerate(paths)),
+                default=Value(-1),
+            ),
+            applicable=Sum(Case(*(When(rule_id=r, then=Value(b)) for r, b in bits.items()), default=Value(0))),
+            failing=Sum(Case(
+                *(When(rule_id=r, status__in=Status.failing(), then=Value(b)) for r, b in bits.items()),
+                default=Value(0),
+            )),
+        )
+    )
+    sql, params = offices.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT deepest, applicable, failing, COUNT(*) FROM ({sql}) AS offices"
+            " GROUP BY deepest, applicable, failing",
+            params,
+        )
+        groups = [(paths[d], int(a), int(f), n) for d, a, f, n in cursor.fetchall()]
+    out = {}
+    for path, rule_ids in keys:
+        mask = sum(bits[r] for r in rule_ids)
+        total = failing = 0
+        for deepest, applicable, fails, n in groups:
+            if deepest.startswith(path):
+                total += n if applicable & mask else 0
+                failing += n if fails & mask else 0
+        out[(path, rule_ids)] = Measured(total - failing, total)
+    return out
+
+
+def rule_ids_of(decisions: Iterable[Decision]) -> dict[int, list[int]]:
+    """Decision id → the ids of its rules, for the rule-tied ones (one query)."""
+    through = Decision.rules.through.objects.filter(decision_id__in=[d.pk for d in decisions])
+    out: dict[int, list[int]] = {}
+    for decision_id, rule_id in through.order_by().values_list("decision_id", "rule_id"):
+        out.setdefault(decision_id, []).append(rule_id)
+    return out
+
+
+def measured_progress(decisions: Iterable[Decision], area: Area | None = None) -> dict[int, Measured]:
+    """Decision id → ``Decision.measured()``, for the rule-tied ones among ``decisions``: one
+    query for their rules and one for all the measurements (``measure_many``) however many
+    they are. ``area``: the committee's area when they are all one committee's; otherwise each
+    decision's ``meeting.committee.area`` is read (select it with the decisions)."""
+    decisions = list(decisions)
+    if not decisions:
+        return {}
+    rules = rule_ids_of(decisions)
+    pairs = {d.pk: (area or d.meeting.committee.area, rules[d.pk]) for d in decisions if d.pk in rules}
+    measured = measure_many(pairs.values())
+    return {pk: measured[measure_key(*pair)] for pk, pair in pairs.items()}
 
 
 class Committee(models.Model):
@@ -213,7 +327,7 @@ class Meeting(models.Model):
             Decision.objects.filter(meeting__committee_id=self.committee_id)
             .filter(earlier, still_open)
             .select_related("meeting", "directive")
-            .prefetch_related("implementers", "rules")
+            .prefetch_related("implementers")
             .order_by("meeting__date", "meeting__pk", "number")
         )
 
@@ -234,13 +348,16 @@ class Meeting(models.Model):
     def followups(self, live: Mapping[int, DirectiveCounts] | None = None) -> list[FollowUpRow]:
         """Each carried decision with what this meeting recorded about it and its progress.
 
-        A directive-tied decision's progress is what the minutes froze at publication, or else
+        A rule-tied decision's progress is what the minutes froze at publication, or else
+        measured now — all of them together (``measured_progress``). A directive-tied decision's progress is what the minutes froze at publication, or else
         the directive's state now: ``live`` when the caller already brought it up to date (one
         refresh for a whole page), otherwise refreshed here — once, for all of them."""
         notes = {f.decision_id: f for f in self.followup_notes.all()}
         carried = list(self.carried_decisions())
         if live is None:
             live = current_counts(self._live_directive_ids(carried, notes))
+        frozen = {pk for pk, note in notes.items() if note.measured_total is not None}
+        now = measured_progress([d for d in carried if d.pk not in frozen], self.committee.area)
         rows = []
         for decision in carried:
             note = notes.get(decision.pk)
@@ -248,7 +365,7 @@ class Meeting(models.Model):
             if note is not None and note.measured_total is not None:
                 measured = Measured(note.measured_passing or 0, note.measured_total)
             else:
-                measured = decision.measured()
+                measured = now.get(decision.pk)
             directive: DirectiveCounts | None = None
             if decision.directive_id:
                 if note is not None and note.directive_counts:
@@ -389,7 +506,8 @@ class Decision(models.Model):
         return [i.label for i in self.implementers.all()]
 
     def measured(self) -> Measured | None:
-        """For a rule-tied decision: offices of the committee's area passing its rules, today."""
+        """For a rule-tied decision: offices of the committee's area passing its rules, today.
+        For many decisions use ``measured_progress`` (one query for all)."""
         rule_ids = [r.pk for r in self.rules.all()]
         if not rule_ids:
             return None

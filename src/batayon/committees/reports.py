@@ -41,7 +41,7 @@ from batayon.oversight.reports import (
 )
 from batayon.oversight.services import refresh_targets
 
-from .models import NOT_APPLICABLE, Decision, Measured, Meeting, is_passing
+from .models import NOT_APPLICABLE, Decision, Measured, Meeting, is_passing, measured_progress
 
 CHUNK = 2000
 PDF_OFFICE_ROWS = 1500
@@ -230,17 +230,19 @@ class DecisionLine:
 
 
 def decision_lines(subtree: Subtree) -> list[DecisionLine]:
-    decisions = (
+    decisions = list(
         Decision.objects.filter(Q(meeting__in=Meeting.objects.filter(subtree.committees_q())))
         .select_related("meeting__committee__area", "directive")
-        .prefetch_related("implementers", "rules")
+        .prefetch_related("implementers")
         .order_by("-state", "meeting__committee__name", "meeting__date", "number")  # open first
     )
-    # The directives' states now (refreshed once for all of them, as the directives report does).
+    # The directives' states now (refreshed once for all of them, as the directives report does),
+    # and the rules' states over each committee's area (one query for all the decisions).
     counts = current_counts([d.directive_id for d in decisions])
+    measured = measured_progress(decisions)
     return [
         DecisionLine(
-            d, d.meeting.committee.name, d.measured(),
+            d, d.meeting.committee.name, measured.get(d.pk),
             counts.get(d.directive_id, DirectiveCounts(0)) if d.directive_id else None,
         )
         for d in decisions

@@ -33,7 +33,7 @@ from batayon.oversight.reports import current_counts
 from . import reports
 from .forms import AttendanceForm, DecisionForm, MeetingForm
 from .minutes import minutes_filename, minutes_html, minutes_pdf
-from .models import Committee, Decision, Meeting, ReportJob, directive_progress
+from .models import Committee, Decision, Meeting, ReportJob, directive_progress, measured_progress
 from .services import MeetingError, add_attendance, add_decision, add_meeting, publish, record_followup
 from .tasks import build_report
 
@@ -75,13 +75,14 @@ def committee_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     committee = get_object_or_404(Committee.objects.select_related("area", "office"), pk=pk, office=request.office)
     open_decisions = list(
         Decision.objects.filter(meeting__committee=committee, state=Decision.State.OPEN)
-        .select_related("meeting", "directive").prefetch_related("implementers", "rules")
+        .select_related("meeting", "directive").prefetch_related("implementers")
     )
     progress = directive_progress(open_decisions)  # the directives' states now, one refresh for all
+    measured = measured_progress(open_decisions, committee.area)  # the rules' states now, one query for all
     return render(request, "committees/committee.html", {
         "lang": _lang(request), "office": request.office, "committee": committee,
         "members": committee.members.all(), "meetings": committee.meetings.all(),
-        "open_decisions": [(d, d.measured(), progress.get(d.pk)) for d in open_decisions],
+        "open_decisions": [(d, measured.get(d.pk), progress.get(d.pk)) for d in open_decisions],
         "can_edit": can(request.user, "edit", request.office),
     })
 
@@ -138,15 +139,16 @@ def attendance_new(request: OfficeRequest, pk: int) -> HttpResponse:
 def meeting_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     previous = meeting.previous()
-    decisions = list(meeting.decisions.select_related("directive").prefetch_related("implementers", "rules"))
+    decisions = list(meeting.decisions.select_related("directive").prefetch_related("implementers"))
     # Every directive the page shows live (carried decisions not frozen by publication, and this
     # meeting's own decisions), brought up to date once, together.
     live = current_counts([*meeting.live_directive_ids(), *(d.directive_id for d in decisions)])
     progress = directive_progress(decisions, live)
+    measured = measured_progress(decisions, meeting.committee.area)  # carried ones: in ``followups``
     return render(request, "committees/meeting.html", {
         "lang": _lang(request), "office": request.office, "meeting": meeting, "committee": meeting.committee,
         "followups": meeting.followups(live),
-        "decisions": [(d, d.measured(), progress.get(d.pk)) for d in decisions],
+        "decisions": [(d, measured.get(d.pk), progress.get(d.pk)) for d in decisions],
         "can_edit": can(request.user, "edit", request.office) and not meeting.is_published,
         "can_publish": can(request.user, "publish", request.office) and not meeting.is_published,
         "states": Decision.State.choices,
