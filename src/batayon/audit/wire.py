@@ -7,13 +7,25 @@ the benchmark farm (bench/audit.py) aiohttp's ``ClientSession`` with the per-hos
 about 220 µs of CPU a request; this client about 40 µs — the difference is most of the CPU
 the auditor spent on 30,000 pages.
 
+The answers are read by llhttp (the HTTP/1.x parser of Node.js, which uvicorn uses too) through
+``httptools.HttpResponseParser``, not by a parser of our own: the servers are other people's,
+some defaced, and the bytes they send are untrusted. This module keeps only what llhttp leaves
+to its caller: the head's size (at most 64 KiB, status lines and headers, llhttp has no cap),
+bodies that end at the connection's close (llhttp has no signal for it here: the close is), the
+byte cap, decoding, and which connection may be reused. An answer llhttp refuses raises
+``ProtocolError``; the fetcher reports the page as an error and the crawl goes on. llhttp runs
+with the three leniencies aiohttp's client sets for real servers (bare LF line ends, spaces
+after a chunk size, control characters in header values) and, as the hand-written parser before
+it did, reads an answer with both Transfer-Encoding: chunked and Content-Length as chunked (that
+connection is not reused). A 101 that was not asked for is unreadable.
+
 What it does: resolves through the fetcher's resolver; connects through the guard's
 ``socket_factory`` (every address checked before the socket connects, each connection, each
 redirect hop); TLS with the verified or the non-verifying context the caller asks for
 (``ssl.SSLCertVerificationError`` is raised for a certificate that does not verify, with
-OpenSSL's code); Content-Length, chunked and read-until-close bodies; gzip/deflate
-decoded; at most ``limit`` decoded bytes kept (then the connection is dropped); one total
-time-out per request; the server's response time read from the socket (``socket_seconds``).
+OpenSSL's code); interim answers (1xx) skipped; Content-Length, chunked and read-until-close
+bodies; gzip/deflate decoded (raw deflate too, never inflated beyond the byte cap); at most
+``limit`` decoded bytes kept (then the connection is dropped); one total time-out per request; the server's response time read from the socket (``socket_seconds``).
 A connection is reused only when the response said so and was read to its end; one that the
 server closed while idle is replaced without counting as an attempt.
 """
@@ -74,9 +86,9 @@ class _Conn(asyncio.Protocol):
         self.waiter: asyncio.Future | None = None
         # One parser per connection: llhttp reads the kept-alive answers one after another.
         self.parser = HttpResponseParser(self)
-        # The leniencies aiohttp's client applied to the same llhttp, for servers that are
-        # sloppy rather than hostile: bare LF line ends, spaces after a chunk size, header
-        # values with control characters. And, as the hand-written parser before it did, a
+        # The leniencies aiohttp's client sets on the same llhttp, for servers that are sloppy
+        # rather than hostile: bare LF line ends, spaces after a chunk size, header values
+        # with control characters. And, as the hand-written parser before it did, a
         # chunked body whose answer also gives a Content-Length is read as chunked (RFC 9112
         # §6.3), but such a connection is not reused.
         self.parser.set_dangerous_leniencies(
