@@ -7,13 +7,25 @@ the benchmark farm (bench/audit.py) aiohttp's ``ClientSession`` with the per-hos
 about 220 µs of CPU a request; this client about 40 µs — the difference is most of the CPU
 the auditor spent on 30,000 pages.
 
+The answers are read by llhttp (the HTTP/1.x parser of Node.js, which uvicorn uses too) through
+``httptools.HttpResponseParser``, not by a parser of our own: the servers are other people's,
+some defaced, and the bytes they send are untrusted. This module keeps only what llhttp leaves
+to its caller: the head's size (at most 64 KiB, status lines and headers, llhttp has no cap),
+bodies that end at the connection's close (llhttp has no signal for it here: the close is), the
+byte cap, decoding, and which connection may be reused. An answer llhttp refuses raises
+``ProtocolError``; the fetcher reports the page as an error and the crawl goes on. llhttp runs
+with the three leniencies aiohttp's client sets for real servers (bare LF line ends, spaces
+after a chunk size, control characters in header values) and, as the hand-written parser before
+it did, reads an answer with both Transfer-Encoding: chunked and Content-Length as chunked (that
+connection is not reused). A 101 that was not asked for is unreadable.
+
 What it does: resolves through the fetcher's resolver; connects through the guard's
 ``socket_factory`` (every address checked before the socket connects, each connection, each
 redirect hop); TLS with the verified or the non-verifying context the caller asks for
 (``ssl.SSLCertVerificationError`` is raised for a certificate that does not verify, with
-OpenSSL's code); Content-Length, chunked and read-until-close bodies; gzip/deflate
-decoded; at most ``limit`` decoded bytes kept (then the connection is dropped); one total
-time-out per request; the server's response time read from the socket (``socket_seconds``).
+OpenSSL's code); interim answers (1xx) skipped; Content-Length, chunked and read-until-close
+bodies; gzip/deflate decoded (raw deflate too, never inflated beyond the byte cap); at most
+``limit`` decoded bytes kept (then the connection is dropped); one total time-out per request; the server's response time read from the socket (``socket_seconds``).
 A connection is reused only when the response said so and was read to its end; one that the
 server closed while idle is replaced without counting as an attempt.
 """
@@ -29,9 +41,15 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import SplitResult, quote
 
+from httptools import (
+    HttpParserCallbackError,
+    HttpParserError,
+    HttpParserUpgrade,
+    HttpResponseParser,
+)
+
 from .guard import AddressRefused
 
-_HEAD, _LENGTH, _CHUNK_SIZE, _CHUNK_DATA, _CHUNK_END, _TRAILERS, _UNTIL_CLOSE, _DONE = range(8)
 _MAX_HEAD = 64 * 1024
 _TARGET_SAFE = "/?&=%:@!$'()*+,;~-._"
 
@@ -57,7 +75,7 @@ class Answer:
 
 
 class _Conn(asyncio.Protocol):
-    """One connection; one request at a time."""
+    """One connection; one request at a time. llhttp (httptools) reads the answers."""
 
     def __init__(self, timing: Callable[[Any], float | None]) -> None:
         self.timing = timing
@@ -66,22 +84,38 @@ class _Conn(asyncio.Protocol):
         self.closed = False
         self.idle_since = 0.0
         self.waiter: asyncio.Future | None = None
-        self.buf = bytearray()
+        # One parser per connection: llhttp reads the kept-alive answers one after another.
+        self.parser = HttpResponseParser(self)
+        # The leniencies aiohttp's client sets on the same llhttp, for servers that are sloppy
+        # rather than hostile: bare LF line ends, spaces after a chunk size, header values
+        # with control characters. And, as the hand-written parser before it did, a
+        # chunked body whose answer also gives a Content-Length is read as chunked (RFC 9112
+        # §6.3), but such a connection is not reused.
+        self.parser.set_dangerous_leniencies(
+            lenient_headers=True,
+            lenient_optional_cr_before_lf=True,
+            lenient_spaces_after_chunk_size=True,
+            lenient_chunked_length=True,
+        )
         self._reset(0)
 
     def _reset(self, limit: int) -> None:
         self.limit = limit
-        self.state = _HEAD
         self.status = 0
         self.headers: dict[str, str] = {}
         self.parts: list[bytes] = []
         self.size = 0
-        self.left = 0
+        self.head_size = 0  # bytes of the heads read (status lines, headers)
+        self.fed = 0  # bytes given to llhttp while a head was not complete
         self.decoder: Any = None
         self.deflate = False
         self.truncated = False
         self.keep_alive = False
         self.got_bytes = False
+        self.in_body = False  # the final answer's head is read
+        self.until_close = False  # its body ends when the connection closes
+        self.complete = False  # llhttp saw its end
+        self.framing_doubt = False
 
     # --- asyncio.Protocol -------------------------------------------------------------------
 
@@ -94,14 +128,22 @@ class _Conn(asyncio.Protocol):
             self.close()  # nothing was asked: the connection is in an unknown state
             return
         self.got_bytes = True
-        self.buf += data
+        in_head = not self.in_body
+        if in_head:
+            self.fed += len(data)
         try:
-            done = self._parse()
-        except (ValueError, IndexError, zlib.error, ProtocolError) as exc:
-            self._fail(ProtocolError(f"unreadable answer: {exc}"))
-            return
-        if done:
+            self.parser.feed_data(data)
+        except (HttpParserError, HttpParserUpgrade) as exc:
+            if not (self.complete or self.truncated):
+                # A callback's own error (a zlib error, a head too long) is the reason to give.
+                cause = exc.__context__ if isinstance(exc, HttpParserCallbackError) else None
+                self._fail(ProtocolError(f"unreadable answer: {cause or exc}"))
+                return
+            self.keep_alive = False  # bytes after the answer that are not an answer
+        if self.complete or self.truncated:
             self._finish()
+        elif in_head and not self.in_body and self.fed > _MAX_HEAD:
+            self._fail(ProtocolError("unreadable answer: header too long"))  # still no end to it
 
     def eof_received(self) -> bool:
         return False  # close the transport; connection_lost follows
@@ -111,12 +153,73 @@ class _Conn(asyncio.Protocol):
         waiter = self.waiter
         if waiter is None or waiter.done():
             return
-        if self.state == _UNTIL_CLOSE and exc is None:
+        if self.until_close and self.in_body and exc is None:
             self._finish()
         elif not self.got_bytes:
             waiter.set_exception(_Stale("closed before answering"))
         else:
             waiter.set_exception(ServerDisconnected(str(exc or "closed before the answer was complete")))
+
+    # --- llhttp's callbacks -----------------------------------------------------------------
+
+    def on_message_begin(self) -> None:
+        if self.complete:
+            raise ProtocolError("a second answer")  # stops llhttp; the connection is not reused
+        self.headers = {}
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        if not self.in_body:  # trailers after a chunked body are ignored
+            self.head_size += len(name) + len(value) + 4
+            if self.head_size > _MAX_HEAD:
+                raise ProtocolError("header too long")
+            self.headers[name.decode("latin-1").lower()] = value.decode("latin-1").strip()
+
+    def on_headers_complete(self) -> None:
+        status = self.status = self.parser.get_status_code()
+        if status < 200:
+            return  # an interim answer (100 Continue…): llhttp reads the real one next
+        self.in_body = True
+        headers = self.headers
+        encoding = headers.get("content-encoding", "").strip().lower()
+        if encoding in ("gzip", "x-gzip", "deflate"):
+            self.decoder = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib, by the header
+            self.deflate = encoding == "deflate"
+        if status in (204, 304):
+            return
+        length = headers.get("content-length")
+        chunked = headers.get("transfer-encoding", "").rsplit(",", 1)[-1].strip().lower() == "chunked"
+        if length is None:
+            self.until_close = not chunked  # what llhttp does with such an answer too
+        elif chunked:
+            self.framing_doubt = True  # both: read as chunked, then the connection is dropped
+        elif length.strip() == "0":
+            return
+        if self.limit <= 0:
+            self.truncated = True  # the caller wants no body: stop here, drop the connection
+
+    def on_body(self, data: bytes) -> None:
+        if self.truncated:
+            return
+        room = self.limit - self.size + 1  # one byte over the limit tells the body was longer
+        if self.decoder is not None:
+            try:
+                data = self.decoder.decompress(data, room)
+            except zlib.error:
+                if not (self.deflate and self.size == 0 and not self.parts):
+                    raise
+                self.decoder = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, no zlib header
+                data = self.decoder.decompress(data, room)
+            if self.decoder.unconsumed_tail:
+                self.truncated = True
+        self.parts.append(data)
+        self.size += len(data)
+        if self.size > self.limit:
+            self.truncated = True
+
+    def on_message_complete(self) -> None:
+        if self.in_body:
+            self.complete = True
+            self.keep_alive = self.parser.should_keep_alive() and not self.framing_doubt
 
     # --- requests ---------------------------------------------------------------------------
 
@@ -144,7 +247,7 @@ class _Conn(asyncio.Protocol):
 
     @property
     def reusable(self) -> bool:
-        return self.keep_alive and not self.closed and not self.buf and self.state == _DONE
+        return self.keep_alive and self.complete and not self.truncated and not self.closed
 
     def _fail(self, exc: Exception) -> None:
         if self.waiter is not None and not self.waiter.done():
@@ -152,7 +255,6 @@ class _Conn(asyncio.Protocol):
         self.abort()
 
     def _finish(self) -> None:
-        self.state = _DONE
         seconds = self.timing(self.sock)
         body = b"".join(self.parts)
         if self.decoder is not None and not self.truncated:
@@ -164,132 +266,6 @@ class _Conn(asyncio.Protocol):
         waiter, self.waiter = self.waiter, None
         if waiter is not None and not waiter.done():
             waiter.set_result(Answer(self.status, self.headers, body, self.truncated, seconds))
-
-    # --- parsing ----------------------------------------------------------------------------
-
-    def _parse(self) -> bool:
-        """Consume what the buffer holds; True once the answer is complete."""
-        buf = self.buf
-        while True:
-            state = self.state
-            if state == _HEAD:
-                end = buf.find(b"\r\n\r\n")
-                if end < 0:
-                    if len(buf) > _MAX_HEAD:
-                        raise ProtocolError("header too long")
-                    return False
-                head = buf[:end].decode("latin-1")
-                del buf[: end + 4]
-                if self._head(head):
-                    return True
-            elif state == _LENGTH:
-                take = min(len(buf), self.left)
-                if take:
-                    self._body(bytes(buf[:take]))
-                    del buf[:take]
-                    self.left -= take
-                return self.left == 0 or self.truncated
-            elif state == _UNTIL_CLOSE:
-                if buf:
-                    self._body(bytes(buf))
-                    buf.clear()
-                return self.truncated
-            elif state == _CHUNK_SIZE:
-                end = buf.find(b"\r\n")
-                if end < 0:
-                    if len(buf) > 1024:
-                        raise ProtocolError("chunk size line too long")
-                    return False
-                size = int(bytes(buf[:end]).split(b";", 1)[0].strip(), 16)
-                del buf[: end + 2]
-                if size == 0:
-                    self.state = _TRAILERS
-                else:
-                    self.left, self.state = size, _CHUNK_DATA
-            elif state == _CHUNK_DATA:
-                take = min(len(buf), self.left)
-                if not take:
-                    return False
-                self._body(bytes(buf[:take]))
-                del buf[:take]
-                self.left -= take
-                if self.truncated:
-                    return True
-                if self.left == 0:
-                    self.state = _CHUNK_END
-            elif state == _CHUNK_END:
-                if len(buf) < 2:
-                    return False
-                del buf[:2]
-                self.state = _CHUNK_SIZE
-            elif state == _TRAILERS:
-                end = buf.find(b"\r\n")
-                if end < 0:
-                    return False
-                del buf[: end + 2]
-                if end == 0:
-                    return True
-            else:
-                return True
-
-    def _head(self, head: str) -> bool:
-        """Read the status line and headers; True when the answer has no body."""
-        lines = head.split("\r\n")
-        version, _, rest = lines[0].partition(" ")
-        if not version.startswith("HTTP/1."):
-            raise ProtocolError(f"not HTTP/1.x: {lines[0][:40]!r}")
-        status = int(rest[:3])
-        if 100 <= status < 200:
-            return False  # an interim answer (100 Continue…): the real one follows
-        headers: dict[str, str] = {}
-        for line in lines[1:]:
-            name, sep, value = line.partition(":")
-            if sep:
-                headers[name.strip().lower()] = value.strip()
-        self.status, self.headers = status, headers
-        connection = headers.get("connection", "").lower()
-        self.keep_alive = "close" not in connection if version == "HTTP/1.1" else "keep-alive" in connection
-        encoding = headers.get("content-encoding", "").strip().lower()
-        if encoding in ("gzip", "x-gzip", "deflate"):
-            self.decoder = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib, by the header
-            self.deflate = encoding == "deflate"
-        if status in (204, 304):
-            return True
-        if "chunked" in headers.get("transfer-encoding", "").lower():
-            self.state = _CHUNK_SIZE
-        elif "content-length" in headers:
-            self.left = int(headers["content-length"])
-            if self.left < 0:
-                raise ProtocolError("negative Content-Length")
-            self.state = _LENGTH
-            if self.left == 0:
-                return True
-        else:
-            self.state = _UNTIL_CLOSE
-            self.keep_alive = False
-        if self.limit <= 0:
-            self.truncated = True  # the caller wants no body: stop here, drop the connection
-            return True
-        return False
-
-    def _body(self, data: bytes) -> None:
-        if self.truncated:
-            return
-        room = self.limit - self.size + 1  # one byte over the limit tells the body was longer
-        if self.decoder is not None:
-            try:
-                data = self.decoder.decompress(data, room)
-            except zlib.error:
-                if not (self.deflate and self.size == 0 and not self.parts):
-                    raise
-                self.decoder = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, no zlib header
-                data = self.decoder.decompress(data, room)
-            if self.decoder.unconsumed_tail:
-                self.truncated = True
-        self.parts.append(data)
-        self.size += len(data)
-        if self.size > self.limit:
-            self.truncated = True
 
 
 class Client:
