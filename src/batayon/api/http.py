@@ -22,13 +22,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
-from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 from django.views.decorators.csrf import csrf_exempt
 
-from batayon.bangla.digits import to_bangla_digits, to_latin_digits
+from batayon.bangla.digits import render_message, to_latin_digits
 from batayon.core.http import OfficeRequest
 
 from .models import ApiKey
@@ -66,24 +65,13 @@ MESSAGES: dict[str, str] = {
 }
 
 
-def render_message(code: str, params: dict[str, Any], lang: str) -> str:
-    """The error's message in ``lang``: numbers in that language's digits, lazy texts (a
-    reason, a form error) rendered in it too."""
-    with translation.override(lang):
-        values = {
-            name: to_bangla_digits(value) if lang == "bn" and isinstance(value, int) else str(value)
-            for name, value in params.items()
-        }
-        return gettext(MESSAGES[code]) % values
-
-
 class ApiError(Exception):
     def __init__(self, status: int, code: str, headers: dict[str, str] | None = None, **params: Any):
         self.status = status
         self.code = code
         self.headers = headers or {}
-        self.message_bn = render_message(code, params, "bn")
-        self.message_en = render_message(code, params, "en")
+        self.message_bn = render_message(MESSAGES[code], params, "bn")
+        self.message_en = render_message(MESSAGES[code], params, "en")
         super().__init__(self.message_en)
 
     def response(self) -> JsonResponse:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from django.utils import translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
-from .digits import to_bangla_digits, to_latin_digits
+from .digits import render_message, to_bangla_digits, to_latin_digits
 from .text import nfc
 
 # Characters people use to group digits; removed before parsing.
@@ -59,10 +59,7 @@ class InvalidPhone(ValueError):
 
     def render(self, lang: str | None = None) -> str:
         """The message in ``lang`` (default: the active language)."""
-        lang = (lang or translation.get_language() or "bn")[:2]
-        with translation.override(lang):
-            values = {k: to_bangla_digits(str(v)) if lang == "bn" else str(v) for k, v in self.params.items()}
-            return gettext(_MESSAGES[self.code]) % values
+        return render_message(_MESSAGES[self.code], self.params, (lang or translation.get_language() or "bn")[:2])
 
     @property
     def message(self) -> str:
