@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
 from batayon.content.models import Notice
+from batayon.core.templatetags.bn import translated_value
 from batayon.history.models import AuditEntry
 from batayon.history.services import record
 from batayon.portal.links import portal_url
@@ -63,8 +64,7 @@ def notice_message(notice: Notice, base_url: str, lang: str | None = None) -> Em
     office = notice.office
 
     def text(obj: Any, name: str, in_lang: str) -> str:
-        first, second = (in_lang, "en" if in_lang == "bn" else "bn")
-        return str(getattr(obj, f"{name}_{first}", "") or getattr(obj, f"{name}_{second}", "") or "")
+        return translated_value(obj, name, in_lang)[0]
 
     other_title = getattr(notice, f"title_{other_lang}", "")
     context = {
