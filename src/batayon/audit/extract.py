@@ -275,16 +275,15 @@ def content_root(tree: HTMLParser) -> Node:
     return tree.root
 
 
-def page_text(tree: HTMLParser) -> str:
-    body = tree.body or tree.root
-    return _norm_text(body.text(separator=" ")) if body is not None else ""
-
-
 def raw_text(tree: HTMLParser) -> str:
     """The page's text as written (no normalising): enough for ``last_updated``, which
     normalises only around the labels it finds."""
     body = tree.body or tree.root
     return body.text(separator=" ") if body is not None else ""
+
+
+def page_text(tree: HTMLParser) -> str:
+    return _norm_text(raw_text(tree))
 
 
 def title(tree: HTMLParser) -> str:

@@ -304,11 +304,6 @@ class HostGate:
         self._limits[host].release()
 
 
-def origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
-
-
 class Fetcher:
     """One HTTP client with the guard, the per-host gate and the robots cache."""
 
@@ -333,7 +328,6 @@ class Fetcher:
         self.resolver = StaticResolver(self.hosts)
         self.client: Client | None = None
         self._in_flight: Limit | None = None  # all hosts together ≤ config.connections
-        self.requests = 0
         # host → certificate_problem() of a host whose certificate did not verify
         self.untrusted: dict[str, dict[str, str]] = {}
 
@@ -367,9 +361,6 @@ class Fetcher:
 
     # --- robots.txt ---------------------------------------------------------------------------
 
-    async def robots(self, url: str) -> Protego | None:
-        return await self._robots_for(origin(url))
-
     def _robots_for(self, key: str) -> asyncio.Future:
         fut = self._robots.get(key)
         if fut is None:
@@ -387,10 +378,6 @@ class Fetcher:
             self.gate.delays[host] = min(float(crawl_delay), self.config.max_crawl_delay)
         return rules
 
-    async def allowed(self, url: str) -> bool:
-        rules = await self.robots(url)
-        return rules is None or rules.can_fetch(url, ROBOTS_AGENT)
-
     async def certificate_expiry(self, url: str) -> float | None:
         """When the certificate served for ``url`` expires (epoch seconds), from a TLS handshake
         to the same guarded address (verified, unless the host's certificate is known not to
@@ -400,12 +387,9 @@ class Fetcher:
             return None
         port = parts.port or 443
         resolver = self.resolver
-        if parts.hostname.lower() in self.untrusted:
-            context = ssl.create_default_context()
-            context.check_hostname = False
-            context.verify_mode = ssl.CERT_NONE
-        else:
-            context = self.ssl_context or ssl.create_default_context()
+        assert self.client is not None, "use 'async with Fetcher()'"
+        # The client's own contexts: the system's CAs are loaded once, not per site.
+        context = self.client.unverified if parts.hostname.lower() in self.untrusted else self.client.verified
         try:
             (first, *_rest) = await resolver.resolve(parts.hostname, port)
             self.guard.check(first["host"])
@@ -479,7 +463,6 @@ class Fetcher:
                 try:
                     await in_flight.acquire()
                     try:
-                        self.requests += 1
                         t0 = time.monotonic()
                         answer = await client.get(parts, verify=verify, limit=limit, timeout=cfg.timeout)
                     finally:

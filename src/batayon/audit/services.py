@@ -82,16 +82,15 @@ def audit(
     for start in range(0, len(targets), batch):
         chunk = targets[start : start + batch]
         t = time.monotonic()
+        pairs = [(o.pk, u) for o, u in chunk]
         if processes > 1 and len(chunk) > 1:
             config = FetchConfig.from_settings(**(fetcher_options or {}))
-            pairs = [(o.pk, u) for o, u in chunk]
             results = crawl_in_processes(pairs, processes, config, limits, sites_at_once, progress)
         else:
             fetcher = Fetcher.from_settings(**(fetcher_options or {}))
 
-            async def crawl(chunk=chunk, fetcher=fetcher):
+            async def crawl(pairs=pairs, fetcher=fetcher):
                 async with fetcher:
-                    pairs = [(o.pk, u) for o, u in chunk]
                     return await crawl_many(pairs, fetcher, limits, sites_at_once, progress)
 
             results = run_loop(crawl())
