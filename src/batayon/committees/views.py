@@ -26,7 +26,7 @@ from batayon.accounts.permissions import can, is_admin, office_permission_requir
 from batayon.bangla.dates import GREGORIAN_MONTHS_BN
 from batayon.bangla.digits import to_bangla_digits
 from batayon.core.http import OfficeRequest
-from batayon.letters.pdf import pdf_response
+from batayon.letters.pdf import XLSX_CONTENT_TYPE, pdf_response
 from batayon.offices.models import Area, Office, Tier
 from batayon.oversight.reports import current_counts
 
@@ -39,7 +39,7 @@ from .tasks import build_report
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX_CONTENT_TYPE,
 }
 
 

@@ -56,3 +56,13 @@ def pdf_response(pdf: bytes, filename: str, inline: bool = True) -> HttpResponse
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(workbook: bytes, filename: str) -> HttpResponse:
+    """A workbook as a download (the reports' .xlsx beside their PDF)."""
+    response = HttpResponse(workbook, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

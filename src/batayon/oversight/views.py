@@ -28,7 +28,7 @@ from batayon.accounts.permissions import (
 )
 from batayon.compliance.views import Scope, resolve_scope
 from batayon.core.http import OfficeRequest
-from batayon.letters.pdf import pdf_response, render_html, render_pdf
+from batayon.letters.pdf import pdf_response, render_html, render_pdf, xlsx_response
 from batayon.offices.models import Office
 
 from .forms import DirectiveForm, PreferenceForm, WaiverForm
@@ -147,29 +147,32 @@ def _supervisors_to_area_page(view: Callable[..., HttpResponseBase]) -> Callable
 @office_permission_required("issue_directive")
 def directive_status(request: OfficeRequest, pk: int) -> HttpResponse:
     directive = _issued(request, pk)
-    refresh_targets([directive.pk])
-    rows = report_rows(directive, _lang())
-    state = request.GET.get("state")
-    shown = [r for r in rows if r.state == state or (state == "late" and r.late)] if state else rows
-    page = Paginator(shown, 100).get_page(request.GET.get("page"))
+    status = _status_page(request, directive)
     # The offices whose items need the supervisor (confirm, waive), a screenful at a time.
-    needing = [r for r in page if r.state in (TargetState.NEEDS_CONFIRMATION, TargetState.CONTRADICTED)]
+    needing = [r for r in status["page"] if r.state in (TargetState.NEEDS_CONFIRMATION, TargetState.CONTRADICTED)]
     open_items = [(row, target_items(row.target, lang=_lang())) for row in needing[:20]]
     return render(
         request,
         "oversight/directive_status.html",
-        _ctx(
-            request,
-            directive=directive,
-            page=page,
-            summary=summary(rows),
-            states=TargetState.choices,
-            state=state,
-            open_items=open_items,
-            items=directive.items.prefetch_related("rules"),
-            waiver_form=WaiverForm(),
-        ),
+        _ctx(request, **status, open_items=open_items, waiver_form=WaiverForm()),
     )
+
+
+def _status_page(request: OfficeRequest, directive: Directive, offices: QuerySet[Office] | None = None) -> dict:
+    """What a directive's status page shows (the issuer's and the area's): its targets as they
+    stand now (of ``offices`` only, if given), filtered by ``?state=``, 100 a page."""
+    refresh_targets([directive.pk])
+    rows = report_rows(directive, _lang(), offices=offices)
+    state = request.GET.get("state")
+    shown = [r for r in rows if r.state == state or (state == "late" and r.late)] if state else rows
+    return {
+        "directive": directive,
+        "page": Paginator(shown, 100).get_page(request.GET.get("page")),
+        "summary": summary(rows),
+        "states": TargetState.choices,
+        "state": state,
+        "items": directive.items.prefetch_related("rules"),
+    }
 
 
 def _letter_context(directive: Directive) -> dict:
@@ -217,14 +220,12 @@ def report_pdf(request: OfficeRequest, pk: int) -> HttpResponse:
 
 @office_permission_required("issue_directive")
 def report_xlsx_view(request: OfficeRequest, pk: int) -> HttpResponse:
-    directive = _issued(request, pk)
+    return _report_xlsx(_issued(request, pk))
+
+
+def _report_xlsx(directive: Directive, offices: QuerySet[Office] | None = None) -> HttpResponse:
     refresh_targets([directive.pk])
-    response = HttpResponse(
-        build_xlsx(directive, _lang()),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="directive-{pk}-status.xlsx"'
-    return response
+    return xlsx_response(build_xlsx(directive, _lang(), offices), f"directive-{directive.pk}-status.xlsx")
 
 
 def _target_and_item(request: OfficeRequest, directive: Directive) -> tuple[DirectiveTarget, DirectiveItem]:
@@ -311,24 +312,14 @@ def area_list(request: OfficeRequest) -> HttpResponse:
 @permission_required("view_dashboard")
 def area_directive(request: OfficeRequest, pk: int) -> HttpResponse:
     scope, directive, offices = _in_area(request, pk)
-    refresh_targets([directive.pk])
-    rows = report_rows(directive, _lang(), offices=offices)
-    state = request.GET.get("state")
-    shown = [r for r in rows if r.state == state or (state == "late" and r.late)] if state else rows
-    page = Paginator(shown, 100).get_page(request.GET.get("page"))
     return render(
         request,
         "oversight/area_directive.html",
         _area_ctx(
             request,
             scope,
-            directive=directive,
-            page=page,
-            summary=summary(rows),
-            states=TargetState.choices,
-            state=state,
+            **_status_page(request, directive, offices),
             whole=offices is None,
-            items=directive.items.prefetch_related("rules"),
             issuing=can(request.user, "issue_directive", directive.issuer),
         ),
     )
@@ -347,13 +338,7 @@ def area_report_pdf(request: OfficeRequest, pk: int) -> HttpResponse:
 @permission_required("view_dashboard")
 def area_report_xlsx(request: OfficeRequest, pk: int) -> HttpResponse:
     _scope, directive, offices = _in_area(request, pk)
-    refresh_targets([directive.pk])
-    response = HttpResponse(
-        build_xlsx(directive, _lang(), offices),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="directive-{pk}-status.xlsx"'
-    return response
+    return _report_xlsx(directive, offices)
 
 
 @require_safe

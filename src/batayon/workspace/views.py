@@ -51,6 +51,7 @@ from batayon.history.services import (
     save_content,
     snapshot,
 )
+from batayon.letters.pdf import xlsx_response
 from batayon.offices.models import Office
 
 from . import imports, notify
@@ -547,9 +548,4 @@ def import_template(request: HttpRequest, section: str) -> HttpResponse:
     editor = _editor(section)
     if not editor.importable:
         raise Http404
-    response = HttpResponse(
-        imports.template_xlsx(editor.filters["kind"]),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="batayon-{section}-template.xlsx"'
-    return response
+    return xlsx_response(imports.template_xlsx(editor.filters["kind"]), f"batayon-{section}-template.xlsx")
