@@ -11,14 +11,14 @@ import pytest
 from django.utils import timezone
 
 from batayon.committees.minutes import minutes_html, minutes_pdf
-from batayon.committees.models import Decision, FollowUp, Meeting
+from batayon.committees.models import Decision, FollowUp, Meeting, directive_progress
 from batayon.committees.reports import build
 from batayon.committees.services import publish
 from batayon.compliance.models import CheckStatus
 from batayon.offices.models import Office
 from batayon.oversight.models import Directive, DirectiveTarget
 from batayon.oversight.reports import directive_counts, report_rows, summary
-from batayon.oversight.services import refresh_targets
+from batayon.oversight.services import issue_directive, items_from, refresh_targets
 
 from .conftest import JHENAIDAH, make_user, needs_poppler, pdf_text, signed_in
 
@@ -27,16 +27,19 @@ TODAY = timezone.localdate()
 
 
 def test_the_progress_is_the_directives_measured_state(tied):
-    progress = tied["decision"].directive_progress()
+    progress = directive_progress([tied["decision"]])[tied["decision"].pk]
     assert (progress.offices, progress.verified, progress.contradicted, progress.reported, progress.late) == (3, 1, 1, 2, 2)
     assert progress.percent == 33
     # the same counts the directive's own status page shows, in one grouped query
     assert progress.as_dict() == summary(report_rows(tied["directive"]))
 
 
-def test_counts_are_one_query_for_many_directives(tied, django_assert_num_queries):
+def test_counts_are_one_query_for_many_directives(tied, kushtia_dc, django_assert_num_queries):
+    other = issue_directive(issuer=kushtia_dc, chosen=[o.pk for o in tied["unions"][:2]], subject="সেবার তালিকা হালনাগাদ",
+                            memo_number="০৫.৪৪.৫০০০.০০১.০১.০০৮.২৫", items=items_from(["notices-fresh"]), working_days=5)
     with django_assert_num_queries(1):
-        directive_counts([tied["directive"].pk])
+        counts = directive_counts([tied["directive"].pk, other.pk])
+    assert set(counts) == {tied["directive"].pk, other.pk}
 
 
 def test_the_next_meeting_reviews_it_with_the_directives_state(tied):
@@ -65,7 +68,7 @@ def test_publishing_freezes_the_directives_state_in_the_minutes(tied, media):
     target = DirectiveTarget.objects.get(directive=tied["directive"], office=tied["unions"][1])
     CheckStatus.objects.filter(office=target.office).update(status="ok")
     refresh_targets([tied["directive"].pk])
-    assert tied["decision"].directive_progress().verified == 2
+    assert directive_progress([tied["decision"]])[tied["decision"].pk].verified == 2
     assert nxt.followups()[0].directive.verified == 1
 
 
@@ -122,7 +125,7 @@ def test_the_demo_ties_seed_002_decision_5_to_its_directive(seeds):
     assert d5.directive.deadline == dt.date(2024, 1, 30)
     targets = d5.directive.targets.count()
     assert targets == Office.objects.filter(district=seeds["002"].committee.area).count() - 1  # not the DC itself
-    progress = d5.directive_progress()
+    progress = directive_progress([d5])[d5.pk]
     assert progress.offices == targets and progress.late == targets  # nobody reported by 30/01/2024
     # loading again issues nothing new and ties the new decision to the same directive
     from batayon.committees.loader import load_committees

@@ -10,10 +10,11 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import timezone
 
 from batayon.offices.models import Office, Tier
 from batayon.oversight.models import DirectiveTarget, ItemConfirmation, TargetState, Waiver
-from batayon.oversight.services import ItemSpec, issue_directive
+from batayon.oversight.services import ItemSpec, issue_directive, refresh_targets
 
 from .conftest import make_user, signed_in
 
@@ -62,7 +63,14 @@ def elsewhere(rules):
                            items=[ItemSpec("নোটিশ বোর্ড", ("notices-fresh",))], working_days=5)
 
 
-def test_the_divisional_supervisor_sees_a_dc_directive(dc_directive, divisional, union_office):
+def test_the_divisional_supervisor_sees_a_dc_directive(dc_directive, divisional, union_office, kushtia_dc):
+    # The union reports it done: the workshop, which no rule measures, now needs the issuer's
+    # confirmation, and the issuer's own page offers the buttons (the control for the check below).
+    DirectiveTarget.objects.filter(directive=dc_directive, office=union_office).update(
+        acknowledged_at=timezone.now(), reported_at=timezone.now())
+    refresh_targets([dc_directive.pk])
+    issuer = signed_in(make_user("kushtia-dc-supervisor", "supervisor", kushtia_dc))
+    assert "নিশ্চিত করুন" in issuer.get(dc_directive.get_absolute_url()).content.decode()
     listing = divisional.get("/oversight/area/")
     assert listing.status_code == 200
     assert f"/oversight/area/{dc_directive.pk}/" in listing.content.decode()

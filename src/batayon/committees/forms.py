@@ -6,13 +6,14 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from batayon.bangla.dates import parse_date
 from batayon.bangla.text import nfc
 from batayon.compliance.models import Rule
-from batayon.oversight.models import Directive, DirectiveTarget
+from batayon.offices.models import Office
+from batayon.oversight.models import Directive
 
 from .models import Attendance, Committee, Meeting
 
@@ -97,12 +98,5 @@ class AttendanceForm(forms.ModelForm):
 def directives_for(committee: Committee):
     """The directives a committee's decision can be measured by: issued by its office or an
     office of its area, or addressed to an office of its area."""
-    area_path = committee.area.path
-    addressed = DirectiveTarget.objects.filter(directive=OuterRef("pk"), office__geo_path__startswith=area_path)
-    return (
-        Directive.objects.filter(
-            Q(issuer=committee.office) | Q(issuer__geo_path__startswith=area_path) | Exists(addressed)
-        )
-        .select_related("issuer")
-        .order_by("-issued_on", "-pk")
-    )
+    offices = Office.objects.filter(Q(pk=committee.office_id) | Q(geo_path__startswith=committee.area.path))
+    return Directive.objects.concerning(offices).select_related("issuer").order_by("-issued_on", "-pk")

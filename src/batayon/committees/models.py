@@ -513,13 +513,6 @@ class Decision(models.Model):
             return None
         return measure(self.meeting.committee.area, rule_ids)
 
-    def directive_progress(self) -> DirectiveCounts | None:
-        """For a directive-tied decision: the directive's state now (verified, late…), its
-        targets brought up to date first. For many decisions use ``directive_progress``."""
-        if not self.directive_id:
-            return None
-        return current_counts([self.directive_id]).get(self.directive_id, DirectiveCounts(0))
-
     def state_at(self, meeting: Meeting | None) -> str:
         """The state as a meeting saw it: closed only from the meeting that closed it on."""
         if self.state == Decision.State.OPEN or meeting is None:

@@ -129,10 +129,6 @@ class DirectiveCounts:
     def percent(self) -> int:
         return round(100 * self.verified / self.offices) if self.offices else 0
 
-    @property
-    def complete(self) -> bool:
-        return self.offices > 0 and self.verified == self.offices
-
     def as_dict(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
