@@ -36,8 +36,8 @@ from batayon.oversight.reports import (
     DirectiveCounts,
     ReportRow,
     current_counts,
-    directive_counts,
-    report_rows,
+    rows_by_directive,
+    summary,
 )
 from batayon.oversight.services import refresh_targets
 
@@ -271,18 +271,15 @@ def subtree_directives(subtree: Subtree) -> QuerySet[Directive]:
 
 def directive_blocks(subtree: Subtree, today: dt.date | None = None) -> list[DirectiveBlock]:
     """The subtree's directives, their states brought up to date first (as the directive's own
-    status page does); counts in one grouped query, rows one query per directive."""
+    status page does); every directive's rows in one query, its counts summed from them."""
     directives = list(subtree_directives(subtree))
     ids = [d.pk for d in directives]
     if ids:
         refresh_targets(ids)
     scope = subtree.offices if subtree.office is not None else None
-    counts = directive_counts(ids, today, offices=scope)
     with translation.override("bn"):
-        return [
-            DirectiveBlock(d, counts.get(d.pk, DirectiveCounts(0)), report_rows(d, "bn", today, offices=scope))
-            for d in directives
-        ]
+        rows = rows_by_directive(ids, "bn", today, offices=scope)
+    return [DirectiveBlock(d, DirectiveCounts(**summary(rows[d.pk])), rows[d.pk]) for d in directives]
 
 
 # ----- writing ---------------------------------------------------------------------------------

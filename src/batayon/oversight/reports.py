@@ -65,14 +65,25 @@ def report_rows(
     directive: Directive, lang: str = "bn", today: dt.date | None = None, offices: QuerySet[Office] | None = None
 ) -> list[ReportRow]:
     """Every target of the directive (or those among ``offices``, a supervisor's subtree)."""
+    return rows_by_directive([directive.pk], lang, today, offices)[directive.pk]
+
+
+def rows_by_directive(
+    directive_ids: list[int], lang: str = "bn", today: dt.date | None = None, offices: QuerySet[Office] | None = None
+) -> dict[int, list[ReportRow]]:
+    """``report_rows`` of many directives in one query: directive id → its rows."""
     today = today or timezone.localdate()
     labels = dict(TargetState.choices)
-    rows = []
-    targets = directive.targets.select_related("office", "directive").order_by("office__name_bn")
+    rows: dict[int, list[ReportRow]] = {pk: [] for pk in directive_ids}
+    targets = (
+        DirectiveTarget.objects.filter(directive_id__in=directive_ids)
+        .select_related("office", "directive")
+        .order_by("office__name_bn")
+    )
     if offices is not None:
         targets = targets.filter(office__in=offices.values("pk"))
     for t in targets:
-        rows.append(
+        rows[t.directive_id].append(
             ReportRow(
                 target=t,
                 office=((t.office.name_en or t.office.name_bn) if lang == "en" else t.office.name_bn) or "",
