@@ -125,33 +125,20 @@ class StaticResolver:
     def __init__(self, hosts: dict[str, str] | None = None, ttl: float = 300.0):
         self.hosts = {k.lower(): v for k, v in (hosts or {}).items()}
         self.ttl = ttl
-        self._cache: dict[tuple[str, int], tuple[float, list[dict[str, Any]]]] = {}
+        self._cache: dict[tuple[str, int], tuple[float, list[tuple[socket.AddressFamily, str]]]] = {}
 
-    async def resolve(
-        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[dict[str, Any]]:
+    async def resolve(self, host: str, port: int = 0) -> list[tuple[socket.AddressFamily, str]]:
+        """``[(address family, address), …]`` for ``host``."""
         address = self.hosts.get(host.lower())
         if address is not None:
-            return [
-                {
-                    "hostname": host,
-                    "host": address,
-                    "port": port,
-                    "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
-                    "proto": 0,
-                    "flags": socket.AI_NUMERICHOST,
-                }
-            ]
+            return [(socket.AF_INET6 if ":" in address else socket.AF_INET, address)]
         loop = asyncio.get_running_loop()
         cached = self._cache.get((host, port))
         if cached is not None and cached[0] > loop.time():
             return cached[1]
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        found = [
-            {"hostname": host, "host": sockaddr[0], "port": port, "family": fam, "proto": proto, "flags": 0}
-            for fam, _type, proto, _canon, sockaddr in infos
-            if fam in (socket.AF_INET, socket.AF_INET6)
-        ]
+        found = [(fam, sockaddr[0]) for fam, _type, _proto, _canon, sockaddr in infos
+                 if fam in (socket.AF_INET, socket.AF_INET6)]
         self._cache[(host, port)] = (loop.time() + self.ttl, found)
         return found
 
@@ -391,10 +378,10 @@ class Fetcher:
         # The client's own contexts: the system's CAs are loaded once, not per site.
         context = self.client.unverified if parts.hostname.lower() in self.untrusted else self.client.verified
         try:
-            (first, *_rest) = await resolver.resolve(parts.hostname, port)
-            self.guard.check(first["host"])
+            ((_family, address), *_rest) = await resolver.resolve(parts.hostname, port)
+            self.guard.check(address)
             _reader, writer = await asyncio.wait_for(
-                asyncio.open_connection(first["host"], port, ssl=context, server_hostname=parts.hostname),
+                asyncio.open_connection(address, port, ssl=context, server_hostname=parts.hostname),
                 self.config.connect_timeout,
             )
         except (OSError, TimeoutError, ValueError, ssl.SSLError):

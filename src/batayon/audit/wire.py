@@ -401,9 +401,8 @@ class Client:
         addresses = await asyncio.wait_for(self.resolve(host, port), wait)
         refused: AddressRefused | None = None
         error: BaseException | None = None
-        for info in addresses:
-            family = info["family"]
-            sockaddr = (info["host"], port) if family == socket.AF_INET else (info["host"], port, 0, 0)
+        for family, address in addresses:
+            sockaddr = (address, port) if family == socket.AF_INET else (address, port, 0, 0)
             try:
                 sock = self.socket_factory((family, socket.SOCK_STREAM, 0, "", sockaddr))
             except AddressRefused as exc:
