@@ -118,6 +118,12 @@ def run(coro):
     return uvloop.run(coro)
 
 
+def trusting(ca_bundle: str) -> ssl.SSLContext | None:
+    """The verifying TLS context with an extra trusted CA (a test farm's, a private PKI), or
+    None for the system's CAs only (the client loads them at its first https URL)."""
+    return ssl.create_default_context(cafile=ca_bundle) if ca_bundle else None
+
+
 class StaticResolver:
     """Answers from a host → address map first (tests, the benchmark farm), then from DNS
     (answers kept ``ttl`` seconds)."""
@@ -322,11 +328,11 @@ class Fetcher:
     def from_settings(cls, **overrides) -> Fetcher:
         from django.conf import settings
 
-        context = None
-        if settings.AUDIT_CA_BUNDLE:  # an extra trusted CA (a test farm's, a private PKI)
-            context = ssl.create_default_context(cafile=settings.AUDIT_CA_BUNDLE)
         return cls(
-            FetchConfig.from_settings(**overrides), Guard.from_settings(), settings.AUDIT_HOSTS, context
+            FetchConfig.from_settings(**overrides),
+            Guard.from_settings(),
+            settings.AUDIT_HOSTS,
+            trusting(settings.AUDIT_CA_BUNDLE),
         )
 
     async def __aenter__(self) -> Self:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import multiprocessing
 import queue as queue_module
-import ssl
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from multiprocessing.queues import Queue as ProcessQueue
@@ -22,7 +21,7 @@ from urllib.parse import urlsplit
 
 from .crawl import Limits, SiteAudit, crawl_many
 from .guard import Guard
-from .http import FetchConfig, Fetcher
+from .http import FetchConfig, Fetcher, trusting
 from .http import run as run_loop
 
 _progress: ProcessQueue | None = None
@@ -59,9 +58,8 @@ def _crawl(
     sites_at_once: int,
     processes: int,
 ) -> list[tuple[int, SiteAudit]]:
-    context = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else None
     home = {(urlsplit(url).hostname or "").lower() for _oid, url in targets}
-    fetcher = Fetcher(config, guard, hosts, context, home_hosts=home, processes=processes)
+    fetcher = Fetcher(config, guard, hosts, trusting(ca_bundle), home_hosts=home, processes=processes)
 
     async def go():
         async with fetcher:
