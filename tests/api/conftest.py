@@ -4,9 +4,11 @@ notices of Kushtia's offices (and one Jhenaidah UNO to tell districts apart), in
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from batayon.api.index import reindex
@@ -125,3 +127,12 @@ def build_directory() -> Directory:
 @pytest.fixture
 def directory(db) -> Directory:
     return build_directory()
+
+
+@pytest.fixture
+def key(directory) -> str:
+    """An API key of the Kumarkhali UNO office (made with the command, as an administrator does)."""
+    out = io.StringIO()
+    call_command("apikey", "create", "--office", "kumarkhali.kushtia.gov.bd", "--name", "e-Nothi", stdout=out,
+                 stderr=io.StringIO())
+    return out.getvalue().strip()

@@ -3,13 +3,11 @@ each language (Bangla digits in Bangla), whatever language the client's cookie n
 
 from __future__ import annotations
 
-import io
 import json
 import re
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from batayon.api.http import MESSAGES, ApiError
 
@@ -17,14 +15,6 @@ pytestmark = pytest.mark.django_db
 
 BANGLA = re.compile(r"[\u0980-\u09FF]")
 NOTICES = "/api/v1/offices/kumarkhali.kushtia.gov.bd/notices"
-
-
-@pytest.fixture
-def key(directory) -> str:
-    out = io.StringIO()
-    call_command("apikey", "create", "--office", "kumarkhali.kushtia.gov.bd", "--name", "e-Nothi", stdout=out,
-                 stderr=io.StringIO())
-    return out.getvalue().strip()
 
 
 def post_notice(client, key, body):

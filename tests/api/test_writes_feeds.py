@@ -24,14 +24,6 @@ def post(client, url, body, key=None):
     return client.post(url, data=json.dumps(body), content_type="application/json", headers=headers)
 
 
-@pytest.fixture
-def key(directory) -> str:
-    out = io.StringIO()
-    call_command("apikey", "create", "--office", "kumarkhali.kushtia.gov.bd", "--name", "e-Nothi", stdout=out,
-                 stderr=io.StringIO())
-    return out.getvalue().strip()
-
-
 def test_apikey_command_prints_a_key_once_and_stores_only_its_hash(key):
     stored = ApiKey.objects.get()
     assert key.startswith("bty_") and key not in stored.key_hash and stored.prefix in key
